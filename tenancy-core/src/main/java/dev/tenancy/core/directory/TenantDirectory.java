@@ -1,0 +1,195 @@
+package dev.tenancy.core.directory;
+
+import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.model.TenantStatus;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.atomic.LongAdder;
+
+import javax.sql.DataSource;
+
+/**
+ * Resolves a host name to its tenant, through the application's domain and tenant tables, with a bounded in-memory
+ * cache so that a request costs no database round trip in steady state.
+ *
+ * <p>Matching: the host is {@linkplain HostNames#normalise(String) normalised}; an exact match wins; otherwise a
+ * leading {@code www.} is ignored. Hosts that match no tenant are cached too, for a shorter time, so a flood of
+ * unknown hosts cannot turn into a flood of queries; the cache's size bound keeps memory flat whatever the number
+ * of tenants or hosts. Changes made through Tenancy evict the affected entries; changes made elsewhere are seen
+ * after the time-to-live.
+ */
+public final class TenantDirectory {
+
+    private final DataSource dataSource;
+    private final String lookupSql;
+    private final String bySchemaSql;
+    private final Cache<String, Optional<TenantRecord>> cache;
+    private final LongAdder databaseLookups = new LongAdder();
+
+    private TenantDirectory(Builder builder) {
+        this.dataSource = builder.dataSource;
+        TenantTables tables = builder.tables;
+        this.lookupSql = "SELECT t.id, t.schema_name, t.status, d.domain FROM " + tables.domainTable() + " d JOIN "
+                + tables.tenantTable() + " t ON t.id = d.tenant_id WHERE d.domain IN (?, ?)"
+                + " ORDER BY (d.domain = ?) DESC LIMIT 1";
+        this.bySchemaSql = "SELECT id, schema_name, status FROM " + tables.tenantTable() + " WHERE schema_name = ?";
+        Duration found = builder.timeToLive;
+        Duration missing = builder.missingTimeToLive;
+        this.cache = Caffeine.newBuilder()
+                .maximumSize(builder.maximumSize)
+                .expireAfter(new Expiry<String, Optional<TenantRecord>>() {
+                    @Override
+                    public long expireAfterCreate(String host, Optional<TenantRecord> value, long now) {
+                        return (value.isPresent() ? found : missing).toNanos();
+                    }
+
+                    @Override
+                    public long expireAfterUpdate(String host, Optional<TenantRecord> value, long now, long left) {
+                        return expireAfterCreate(host, value, now);
+                    }
+
+                    @Override
+                    public long expireAfterRead(String host, Optional<TenantRecord> value, long now, long left) {
+                        return left;
+                    }
+                })
+                .build();
+    }
+
+    /** Starts building a directory that reads the tenant tables through {@code dataSource}. */
+    public static Builder builder(DataSource dataSource) {
+        return new Builder(dataSource);
+    }
+
+    /**
+     * The tenant that serves {@code host} (a host name or a {@code Host} header value, port allowed), whatever its
+     * status; empty when no tenant has it.
+     *
+     * @throws InvalidHostException when {@code host} is not a valid host name
+     */
+    public Optional<TenantRecord> resolve(String host) {
+        String normalised = HostNames.normalise(host);
+        return cache.get(normalised, this::load);
+    }
+
+    /** The tenant that owns {@code schema}, read from the database (not cached). */
+    public Optional<TenantRecord> findBySchema(SchemaName schema) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(bySchemaSql)) {
+            select.setString(1, schema.value());
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new TenancyException("Could not read the tenant table: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<TenantRecord> load(String host) {
+        databaseLookups.increment();
+        String withoutWww = host.startsWith("www.") ? host.substring(4) : host;
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement(lookupSql)) {
+            select.setString(1, host);
+            select.setString(2, withoutWww);
+            select.setString(3, host);
+            try (ResultSet rows = select.executeQuery()) {
+                return rows.next() ? Optional.of(read(rows)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new TenancyException("Could not look up the tenant of host '" + host + "': " + e.getMessage(), e);
+        }
+    }
+
+    private static TenantRecord read(ResultSet rows) throws SQLException {
+        return new TenantRecord(rows.getLong(1), SchemaName.of(rows.getString(2)),
+                TenantStatus.valueOf(rows.getString(3)));
+    }
+
+    /** Forgets what is cached for {@code host}; the next lookup reads the database. */
+    public void evict(String host) {
+        cache.invalidate(HostNames.normalise(host));
+        if (!host.startsWith("www.")) {
+            cache.invalidate("www." + HostNames.normalise(host));
+        }
+    }
+
+    /** Forgets every cached host that resolved to {@code schema}. */
+    public void evictTenant(SchemaName schema) {
+        cache.asMap().entrySet().removeIf(entry -> entry.getValue().map(r -> r.schema().equals(schema)).orElse(false));
+    }
+
+    /** Forgets everything cached, including hosts known to match no tenant. */
+    public void evictAll() {
+        cache.invalidateAll();
+    }
+
+    /** How many lookups went to the database since this directory was built (cache misses). */
+    public long databaseLookups() {
+        return databaseLookups.sum();
+    }
+
+    /** Builds a {@link TenantDirectory}; every setting has a default. */
+    public static final class Builder {
+
+        private final DataSource dataSource;
+        private TenantTables tables = TenantTables.defaults();
+        private Duration timeToLive = Duration.ofMinutes(1);
+        private Duration missingTimeToLive = Duration.ofSeconds(5);
+        private long maximumSize = 10_000;
+
+        private Builder(DataSource dataSource) {
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        }
+
+        /** The tenant and domain tables; default {@link TenantTables#defaults()}. */
+        public Builder tables(TenantTables tables) {
+            this.tables = Objects.requireNonNull(tables, "tables");
+            return this;
+        }
+
+        /** How long a resolved host stays cached; default one minute. */
+        public Builder timeToLive(Duration timeToLive) {
+            this.timeToLive = positive(timeToLive, "timeToLive");
+            return this;
+        }
+
+        /** How long a host that matched no tenant stays cached; default five seconds. */
+        public Builder missingTimeToLive(Duration missingTimeToLive) {
+            this.missingTimeToLive = positive(missingTimeToLive, "missingTimeToLive");
+            return this;
+        }
+
+        /** The most hosts kept in the cache; default 10,000. */
+        public Builder maximumSize(long maximumSize) {
+            if (maximumSize < 0) {
+                throw new IllegalArgumentException("maximumSize must not be negative, was " + maximumSize);
+            }
+            this.maximumSize = maximumSize;
+            return this;
+        }
+
+        /** Builds the directory. */
+        public TenantDirectory build() {
+            return new TenantDirectory(this);
+        }
+
+        private static Duration positive(Duration value, String name) {
+            if (value == null || value.isNegative()) {
+                throw new IllegalArgumentException(name + " must be zero or positive, was " + value);
+            }
+            return value;
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.tenancy.core.jdbc;
+
+import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.SqlIdentifiers;
+
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+
+/**
+ * Builds the {@code SET search_path} statement for a tenant: {@code "<tenant>", "<shared>", <extras...>}, or
+ * {@code "<shared>", <extras...>} outside any tenant. Statements are cached per schema (bounded), so the hot path
+ * does not allocate.
+ */
+public final class SearchPath {
+
+    private static final int MAX_CACHED = 10_000;
+
+    private final String sharedSchema;
+    private final List<String> extraSchemas;
+    private final String suffix;
+    private final String publicStatement;
+    private final ConcurrentMap<SchemaName, String> tenantStatements = new ConcurrentHashMap<>();
+
+    /**
+     * @param sharedSchema the schema that holds shared tables, normally {@code public}
+     * @param extraSchemas schemas appended after the shared one (e.g. one holding extensions)
+     */
+    public SearchPath(String sharedSchema, List<String> extraSchemas) {
+        this.sharedSchema = Objects.requireNonNull(sharedSchema, "sharedSchema");
+        this.extraSchemas = List.copyOf(extraSchemas);
+        StringBuilder tail = new StringBuilder(SqlIdentifiers.quote(sharedSchema, "shared schema"));
+        for (String extra : this.extraSchemas) {
+            tail.append(", ").append(SqlIdentifiers.quote(extra, "extra search-path schema"));
+        }
+        this.suffix = tail.toString();
+        this.publicStatement = "SET search_path TO " + suffix;
+    }
+
+    /** The shared schema's name. */
+    public String sharedSchema() {
+        return sharedSchema;
+    }
+
+    /** The extra schemas, in order. */
+    public List<String> extraSchemas() {
+        return extraSchemas;
+    }
+
+    /** The search path's value for {@code tenant} ({@code null}: public), as PostgreSQL would print it. */
+    public String valueFor(SchemaName tenant) {
+        return tenant == null ? suffix : tenant.quoted() + ", " + suffix;
+    }
+
+    /** The {@code SET search_path} statement for {@code tenant} ({@code null}: public). */
+    public String statementFor(SchemaName tenant) {
+        if (tenant == null) {
+            return publicStatement;
+        }
+        String statement = tenantStatements.get(tenant);
+        if (statement == null) {
+            statement = "SET search_path TO " + tenant.quoted() + ", " + suffix;
+            if (tenantStatements.size() < MAX_CACHED) {
+                tenantStatements.put(tenant, statement);
+            }
+        }
+        return statement;
+    }
+}

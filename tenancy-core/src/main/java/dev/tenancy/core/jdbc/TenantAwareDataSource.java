@@ -1,0 +1,169 @@
+package dev.tenancy.core.jdbc;
+
+import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.Tenants;
+
+import java.io.PrintWriter;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.logging.Logger;
+
+import javax.sql.DataSource;
+
+/**
+ * A {@link DataSource} that scopes every connection to the current tenant by its {@code search_path}.
+ *
+ * <p>Wraps the application's pool (e.g. HikariCP). A connection from {@link #getConnection()} follows the
+ * {@linkplain Tenants tenant context}: its {@code search_path} is {@code "<tenant>", public[, extras]} inside a tenant
+ * and {@code public[, extras]} outside, set when the connection is handed out and checked again each time a
+ * statement is created, so a connection kept open across a tenant switch follows the switch. A {@code SET} that a
+ * rollback (or savepoint rollback) undoes is applied again before the next statement.
+ *
+ * <p>{@link #getConnection(SchemaName)} hands out a connection pinned to one tenant whatever the context; it is what
+ * Hibernate's connection provider uses, since a Hibernate session belongs to one tenant.
+ */
+public final class TenantAwareDataSource implements DataSource {
+
+    private final DataSource target;
+    private final SearchPath searchPath;
+
+    private TenantAwareDataSource(DataSource target, SearchPath searchPath) {
+        this.target = target;
+        this.searchPath = searchPath;
+    }
+
+    /** Starts building a tenant-aware {@code DataSource} around the application's pool. */
+    public static Builder builder(DataSource target) {
+        return new Builder(target);
+    }
+
+    /** Wraps {@code target} with the defaults: shared schema {@code public}, no extra schemas. */
+    public static TenantAwareDataSource wrap(DataSource target) {
+        return builder(target).build();
+    }
+
+    /** The wrapped pool. Connections taken from it directly are not tenant-scoped. */
+    public DataSource target() {
+        return target;
+    }
+
+    /** The search-path rules this data source applies. */
+    public SearchPath searchPath() {
+        return searchPath;
+    }
+
+    /** A connection that follows the tenant context of the thread using it. */
+    @Override
+    public Connection getConnection() throws SQLException {
+        return open(target.getConnection(), true, null);
+    }
+
+    /** Like {@link #getConnection()}, with explicit credentials passed to the wrapped data source. */
+    @Override
+    public Connection getConnection(String username, String password) throws SQLException {
+        return open(target.getConnection(username, password), true, null);
+    }
+
+    /**
+     * A connection pinned to {@code tenant} ({@code null}: the shared schema only), whatever the tenant context of
+     * the thread that uses it.
+     */
+    public Connection getConnection(SchemaName tenant) throws SQLException {
+        return open(target.getConnection(), false, tenant);
+    }
+
+    private Connection open(Connection physical, boolean followsContext, SchemaName pinned) throws SQLException {
+        TenantConnection connection = new TenantConnection(physical, searchPath, followsContext, pinned);
+        try {
+            connection.applySearchPath();
+            return connection;
+        } catch (SQLException | RuntimeException e) {
+            try {
+                physical.close();
+            } catch (SQLException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public PrintWriter getLogWriter() throws SQLException {
+        return target.getLogWriter();
+    }
+
+    @Override
+    public void setLogWriter(PrintWriter out) throws SQLException {
+        target.setLogWriter(out);
+    }
+
+    @Override
+    public void setLoginTimeout(int seconds) throws SQLException {
+        target.setLoginTimeout(seconds);
+    }
+
+    @Override
+    public int getLoginTimeout() throws SQLException {
+        return target.getLoginTimeout();
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+        return target.getParentLogger();
+    }
+
+    @Override
+    public <T> T unwrap(Class<T> iface) throws SQLException {
+        if (iface.isInstance(this)) {
+            return iface.cast(this);
+        }
+        return target.unwrap(iface);
+    }
+
+    @Override
+    public boolean isWrapperFor(Class<?> iface) throws SQLException {
+        return iface.isInstance(this) || target.isWrapperFor(iface);
+    }
+
+    @Override
+    public String toString() {
+        return "TenantAwareDataSource[" + target + "]";
+    }
+
+    /** Builds a {@link TenantAwareDataSource}; see {@link TenantAwareDataSource#builder(DataSource)}. */
+    public static final class Builder {
+
+        private final DataSource target;
+        private String sharedSchema = "public";
+        private final List<String> extraSchemas = new ArrayList<>();
+
+        private Builder(DataSource target) {
+            this.target = Objects.requireNonNull(target, "target data source");
+        }
+
+        /** The schema holding shared tables, searched after the tenant's; default {@code public}. */
+        public Builder sharedSchema(String schema) {
+            this.sharedSchema = schema;
+            return this;
+        }
+
+        /** Schemas searched after the shared one, in order, e.g. one that holds extensions. */
+        public Builder extraSchemas(List<String> schemas) {
+            this.extraSchemas.clear();
+            this.extraSchemas.addAll(schemas);
+            return this;
+        }
+
+        /** Validates the schema names and builds the data source. */
+        public TenantAwareDataSource build() {
+            if (target instanceof TenantAwareDataSource) {
+                throw new IllegalArgumentException("The data source is already tenant-aware; wrap the pool only once.");
+            }
+            return new TenantAwareDataSource(target, new SearchPath(sharedSchema, extraSchemas));
+        }
+    }
+}

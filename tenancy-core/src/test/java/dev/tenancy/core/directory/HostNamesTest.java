@@ -1,0 +1,44 @@
+package dev.tenancy.core.directory;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class HostNamesTest {
+
+    @ParameterizedTest
+    @CsvSource({
+            "acme.example.com, acme.example.com",
+            "ACME.Example.COM, acme.example.com",
+            "acme.example.com:8443, acme.example.com",
+            "acme.example.com., acme.example.com",
+            "Acme.Example.Com.:80, acme.example.com",
+            "demo.localhost:8000, demo.localhost",
+            "localhost, localhost",
+            "  padded.example.com  , padded.example.com",
+            "bücher.example, xn--bcher-kva.example",
+            "www.acme.com, www.acme.com"})
+    void hostsAreStoredLowerCaseWithoutPortOrTrailingDot(String input, String expected) {
+        assertThat(HostNames.normalise(input)).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", " ", "acme..com", "-acme.com", "acme-.com", "acme_corp.com", "acme.com/path",
+            "acme com", "a\"b.com", "evil.com\r\nX-Injected: 1", "acme.com:port"})
+    void invalidHostsAreRejectedWithAMessage(String host) {
+        assertThatThrownBy(() -> HostNames.normalise(host))
+                .isInstanceOf(InvalidHostException.class)
+                .hasMessageNotContaining("\r").hasMessageNotContaining("\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {64, 300})
+    void overlongHostsAndLabelsAreRejected(int length) {
+        assertThatThrownBy(() -> HostNames.normalise("a".repeat(length) + ".com"))
+                .isInstanceOf(InvalidHostException.class);
+        assertThat(HostNames.isValid("a".repeat(63) + ".com")).isTrue();
+    }
+}

@@ -1,0 +1,149 @@
+package dev.tenancy.core.hibernate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tenancy.core.InvalidSchemaNameException;
+import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.TenantFixture;
+import dev.tenancy.core.Tenants;
+import dev.tenancy.core.directory.InvalidHostException;
+import dev.tenancy.core.jdbc.TenantAwareDataSource;
+import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.test.postgres.TestDatabase;
+import dev.tenancy.test.postgres.TestDatabaseExtension;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.CacheSettings;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+@ExtendWith(TestDatabaseExtension.class)
+class HibernateTenancyTest {
+
+    private static TenantFixture fixture;
+    private static TenantAwareDataSource dataSource;
+    private static SessionFactory sessions;
+    private static final SchemaName ACME = SchemaName.of("tenant_acme");
+    private static final SchemaName GLOBEX = SchemaName.of("tenant_globex");
+
+    @BeforeAll
+    static void bootHibernate(TestDatabase database) {
+        fixture = new TenantFixture(database, 3);
+        fixture.createTenant(ACME.value());
+        fixture.createTenant(GLOBEX.value());
+        dataSource = TenantAwareDataSource.wrap(fixture.pool());
+        sessions = sessionFactory(Map.of());
+    }
+
+    @AfterAll
+    static void close() {
+        sessions.close();
+        fixture.close();
+    }
+
+    private static SessionFactory sessionFactory(Map<String, Object> extra) {
+        Map<String, Object> settings = new HashMap<>(HibernateTenancy.settings(dataSource));
+        settings.putAll(extra);
+        StandardServiceRegistry registry = new StandardServiceRegistryBuilder().applySettings(settings).build();
+        try {
+            return new MetadataSources(registry).addAnnotatedClass(Note.class).addAnnotatedClass(Tenant.class)
+                    .addAnnotatedClass(Domain.class).buildMetadata().buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(registry);
+            throw e;
+        }
+    }
+
+    private static List<String> bodies() {
+        try (Session session = sessions.openSession()) {
+            return session.createSelectionQuery("select n.body from Note n order by n.id", String.class).list();
+        }
+    }
+
+    @Test
+    void entitiesSavedForATenantAreSeenOnlyByThatTenant() {
+        Tenants.run(ACME, () -> sessions.inTransaction(session -> session.persist(new Note("tenant_acme", "a1"))));
+        Tenants.run(GLOBEX, () -> sessions.inTransaction(session -> session.persist(new Note("tenant_globex", "g1"))));
+
+        assertThat(Tenants.call(ACME, HibernateTenancyTest::bodies)).containsExactly("a1");
+        assertThat(Tenants.call(GLOBEX, HibernateTenancyTest::bodies)).containsExactly("g1");
+    }
+
+    @Test
+    void anExplicitTenantIdentifierPinsTheSessionWhateverTheContext() {
+        Tenants.run(ACME, () -> {
+            try (Session session = sessions.withOptions().tenantIdentifier(GLOBEX.value()).openSession()) {
+                List<String> tenants = session.createSelectionQuery("select n.tenant from Note n", String.class).list();
+                assertThat(tenants).isNotEmpty().containsOnly("tenant_globex");
+            }
+        });
+    }
+
+    @Test
+    void aSessionOutsideAnyTenantSeesOnlyPublic() {
+        try (Session session = sessions.openSession()) {
+            assertThat(session.getTenantIdentifierValue()).isEqualTo(TenantIdentifierResolver.PUBLIC);
+            assertThat(session.createSelectionQuery("select t.schemaName from Tenant t", String.class).list())
+                    .contains("tenant_acme", "tenant_globex");
+            assertThatThrownBy(() -> session.createSelectionQuery("from Note", Note.class).list())
+                    .hasMessageContaining("notes");
+        }
+    }
+
+    @Test
+    void theMixinsMapTheTenantAndDomainTables() {
+        sessions.inTransaction(session -> {
+            Tenant tenant = new Tenant();
+            tenant.setSchemaName("tenant_mapped");
+            tenant.setName("Mapped Ltd");
+            session.persist(tenant);
+            Domain domain = new Domain();
+            domain.setDomain("Mapped.Localhost:8000");
+            domain.setTenant(tenant);
+            domain.setPrimary(true);
+            session.persist(domain);
+        });
+        try (Session session = sessions.openSession()) {
+            Domain domain = session.createSelectionQuery("from Domain d join fetch d.tenant where d.domain = :d",
+                    Domain.class).setParameter("d", "mapped.localhost").getSingleResult();
+            assertThat(domain.getTenant().getSchema()).isEqualTo(SchemaName.of("tenant_mapped"));
+            assertThat(domain.getTenant().getStatus()).isEqualTo(TenantStatus.PROVISIONING);
+            assertThat(domain.getTenant().isAutoCreateSchema()).isTrue();
+            assertThat(domain.getTenant().isAutoDropSchema()).isFalse();
+            assertThat(domain.isPrimary()).isTrue();
+        }
+    }
+
+    @Test
+    void theMixinsValidateWhatTheyAreGiven() {
+        assertThatThrownBy(() -> new Tenant().setSchemaName("Bad Name"))
+                .isInstanceOf(InvalidSchemaNameException.class);
+        assertThatThrownBy(() -> new Domain().setDomain("bad host")).isInstanceOf(InvalidHostException.class);
+    }
+
+    @Test
+    void theQueryCacheIsRefusedBecauseItsKeysIgnoreTheTenant() {
+        assertThatThrownBy(() -> sessionFactory(Map.of(CacheSettings.USE_QUERY_CACHE, "true")))
+                .isInstanceOf(TenancyException.class)
+                .hasMessageContaining("query cache").hasMessageContaining("another's cached query results");
+    }
+
+    @Test
+    void invalidTenantIdentifiersNeverReachSql() {
+        assertThatThrownBy(() -> sessions.withOptions().tenantIdentifier("x\"; drop schema public;--").openSession()
+                .createSelectionQuery("from Note", Note.class).list())
+                .isInstanceOf(InvalidSchemaNameException.class);
+    }
+}

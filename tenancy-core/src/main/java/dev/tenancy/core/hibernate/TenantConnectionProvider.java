@@ -21,8 +21,12 @@ import java.util.Objects;
  * (and Hibernate's "any connection") get the shared schema only.
  *
  * <p>It declares that it handles the connection schema itself, so Hibernate never calls {@code setSchema}, which
- * would replace the whole search path and drop {@code public}. It refuses to start with Hibernate's query cache
- * on: query-cache keys do not include the tenant, so one tenant could read another's cached results.
+ * would replace the whole search path and drop {@code public}.
+ *
+ * <p>Caches: entity, collection and natural-id cache keys carry the tenant, and so do query-cache keys (Hibernate 7
+ * puts the session's tenant first in the parameter memento of every {@code QueryKey}; a test proves it). The one
+ * setting that would let tenants share cache entries, {@code hibernate.cache.keys_factory=simple}, is refused at
+ * start-up. Results of stored-procedure calls carry no tenant in their query-cache key: do not mark them cacheable.
  */
 public final class TenantConnectionProvider implements MultiTenantConnectionProvider<String>,
         ServiceRegistryAwareService {
@@ -42,13 +46,11 @@ public final class TenantConnectionProvider implements MultiTenantConnectionProv
         if (configuration == null) {
             return;
         }
-        boolean queryCache = configuration.getSetting(CacheSettings.USE_QUERY_CACHE, StandardConverters.BOOLEAN,
-                false);
-        if (queryCache) {
-            throw new TenancyException("Hibernate's query cache (" + CacheSettings.USE_QUERY_CACHE + "=true) cannot "
-                    + "be used with schema-per-tenant: its keys do not include the tenant, so one tenant could be "
-                    + "served another's cached query results. Set " + CacheSettings.USE_QUERY_CACHE + "=false; the "
-                    + "second-level entity cache is safe (its keys carry the tenant).");
+        String keysFactory = configuration.getSetting(CacheSettings.CACHE_KEYS_FACTORY, StandardConverters.STRING);
+        if (keysFactory != null && "simple".equalsIgnoreCase(keysFactory.trim())) {
+            throw new TenancyException(CacheSettings.CACHE_KEYS_FACTORY + "=simple builds second-level cache keys "
+                    + "without the tenant, so one tenant could be served another's cached entities. Remove the "
+                    + "setting (the default keys carry the tenant).");
         }
     }
 

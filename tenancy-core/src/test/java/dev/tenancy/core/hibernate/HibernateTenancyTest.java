@@ -134,10 +134,37 @@ class HibernateTenancyTest {
     }
 
     @Test
-    void theQueryCacheIsRefusedBecauseItsKeysIgnoreTheTenant() {
-        assertThatThrownBy(() -> sessionFactory(Map.of(CacheSettings.USE_QUERY_CACHE, "true")))
-                .isInstanceOf(TenancyException.class)
-                .hasMessageContaining("query cache").hasMessageContaining("another's cached query results");
+    void theQueryCacheKeepsEachTenantsResultsApart() {
+        Tenants.run(ACME, () -> sessions.inTransaction(session -> session.persist(new Note("tenant_acme", "cached"))));
+        Map<String, Object> caching = Map.of(
+                CacheSettings.USE_SECOND_LEVEL_CACHE, "true",
+                CacheSettings.USE_QUERY_CACHE, "true",
+                CacheSettings.CACHE_REGION_FACTORY, "jcache",
+                "hibernate.javax.cache.provider", "com.github.benmanes.caffeine.jcache.spi.CaffeineCachingProvider",
+                "hibernate.javax.cache.missing_cache_strategy", "create",
+                "hibernate.generate_statistics", "true");
+        try (SessionFactory cached = sessionFactory(caching)) {
+            List<String> acmeFirst = Tenants.call(ACME, () -> cachedTenants(cached));
+            List<String> globex = Tenants.call(GLOBEX, () -> cachedTenants(cached));
+            List<String> acmeAgain = Tenants.call(ACME, () -> cachedTenants(cached));
+
+            assertThat(acmeFirst).isNotEmpty().containsOnly("tenant_acme");
+            assertThat(globex).isNotEmpty().containsOnly("tenant_globex");
+            assertThat(acmeAgain).isEqualTo(acmeFirst);
+            assertThat(cached.getStatistics().getQueryCacheHitCount()).as("the cache is really used").isEqualTo(1);
+        }
+    }
+
+    private static List<String> cachedTenants(SessionFactory factory) {
+        try (Session session = factory.openSession()) {
+            return session.createSelectionQuery("select n.tenant from Note n", String.class).setCacheable(true).list();
+        }
+    }
+
+    @Test
+    void cacheKeysWithoutTheTenantAreRefused() {
+        assertThatThrownBy(() -> sessionFactory(Map.of(CacheSettings.CACHE_KEYS_FACTORY, "simple")))
+                .isInstanceOf(TenancyException.class).hasMessageContaining("another's cached entities");
     }
 
     @Test

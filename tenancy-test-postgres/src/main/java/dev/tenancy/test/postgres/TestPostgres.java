@@ -18,7 +18,9 @@ import java.util.concurrent.ThreadLocalRandom;
  * is started on first use and stopped when the JVM exits. When the environment variable
  * {@code TENANCY_TEST_JDBC_URL} (or the system property {@code tenancy.test.jdbc-url}) is set, that server is used
  * instead, with {@code TENANCY_TEST_USERNAME} / {@code TENANCY_TEST_PASSWORD} (or {@code tenancy.test.username} /
- * {@code tenancy.test.password}).
+ * {@code tenancy.test.password}). With {@code TENANCY_TEST_POSTGRES=testcontainers} (or the system property
+ * {@code tenancy.test.postgres}) a PostgreSQL 17 container is started through Testcontainers instead; that needs a
+ * reachable Docker engine and {@code org.testcontainers:testcontainers-postgresql} on the test class path.
  *
  * <p>Test classes isolate themselves with {@link #createDatabase(String)}: each gets a database of its own.
  */
@@ -30,6 +32,8 @@ public final class TestPostgres {
     public static final String USERNAME_VARIABLE = "TENANCY_TEST_USERNAME";
     /** Environment variable holding the external server's password. */
     public static final String PASSWORD_VARIABLE = "TENANCY_TEST_PASSWORD";
+    /** Environment variable choosing the server: {@code embedded} (default) or {@code testcontainers}. */
+    public static final String KIND_VARIABLE = "TENANCY_TEST_POSTGRES";
 
     private static volatile TestPostgres instance;
 
@@ -38,7 +42,7 @@ public final class TestPostgres {
     private final String password;
     private final boolean embedded;
 
-    private TestPostgres(String baseUrl, String username, String password, boolean embedded) {
+    TestPostgres(String baseUrl, String username, String password, boolean embedded) {
         this.baseUrl = baseUrl;
         this.username = username;
         this.password = password;
@@ -66,7 +70,26 @@ public final class TestPostgres {
             return new TestPostgres(url.trim(), setting("tenancy.test.username", USERNAME_VARIABLE),
                     setting("tenancy.test.password", PASSWORD_VARIABLE), false);
         }
-        return startEmbedded();
+        String kind = setting("tenancy.test.postgres", KIND_VARIABLE);
+        if (kind == null || kind.isBlank() || kind.trim().equalsIgnoreCase("embedded")) {
+            return startEmbedded();
+        }
+        if (kind.trim().equalsIgnoreCase("testcontainers")) {
+            return startContainer();
+        }
+        throw new IllegalStateException(KIND_VARIABLE + "=" + kind + " is not known: use 'embedded' (the default) or "
+                + "'testcontainers', or set " + JDBC_URL_VARIABLE + " to use an existing server.");
+    }
+
+    static TestPostgres startContainer() {
+        try {
+            Class.forName("org.testcontainers.postgresql.PostgreSQLContainer", false,
+                    TestPostgres.class.getClassLoader());
+        } catch (ClassNotFoundException e) {
+            throw new IllegalStateException(KIND_VARIABLE + "=testcontainers needs "
+                    + "org.testcontainers:testcontainers-postgresql on the test class path.", e);
+        }
+        return ContainerPostgres.start();
     }
 
     private static TestPostgres startEmbedded() {

@@ -1,6 +1,7 @@
 package dev.tenancy.test.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -44,6 +45,14 @@ class TestPostgresTest {
             result.next();
             assertThat(result.getInt(1)).isZero();
         }
+    }
+
+    @Test
+    void askingForTestcontainersWithoutDockerFailsWithAClearMessage() {
+        org.junit.jupiter.api.Assumptions.assumeFalse(
+                org.testcontainers.DockerClientFactory.instance().isDockerAvailable(), "Docker is reachable here");
+        assertThatThrownBy(TestPostgres::startContainer).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("no Docker engine is reachable");
     }
 
     @Test

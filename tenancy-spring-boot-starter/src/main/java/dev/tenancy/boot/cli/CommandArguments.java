@@ -1,5 +1,9 @@
 package dev.tenancy.boot.cli;
 
+import dev.tenancy.core.InvalidSchemaNameException;
+import dev.tenancy.core.SchemaName;
+
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,6 +34,20 @@ public final class CommandArguments {
     /** The value of an option, if given. */
     public Optional<String> optionalValue(String name) {
         return Optional.ofNullable(values.get(name)).filter(value -> !value.isEmpty());
+    }
+
+    /**
+     * The value of a required option as a validated tenant schema name.
+     *
+     * @param reserved names the application reserves on top of the built-in ones
+     * @throws CommandUsageException when it was not given or is not a valid schema name
+     */
+    public SchemaName schema(String name, Collection<String> reserved) {
+        try {
+            return SchemaName.of(value(name), reserved);
+        } catch (InvalidSchemaNameException e) {
+            throw new CommandUsageException("--" + name + ": " + e.getMessage());
+        }
     }
 
     /** Whether the flag (or option) {@code --name} was given. */

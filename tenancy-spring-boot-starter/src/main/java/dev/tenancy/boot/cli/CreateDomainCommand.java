@@ -1,6 +1,5 @@
 package dev.tenancy.boot.cli;
 
-import dev.tenancy.core.InvalidSchemaNameException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.directory.DomainRecord;
 import dev.tenancy.core.directory.DomainStore;
@@ -65,7 +64,7 @@ public final class CreateDomainCommand implements TenancyCommand {
 
     @Override
     public int run(CommandArguments arguments, PrintStream out, PrintStream err) throws Exception {
-        SchemaName schema = schema(arguments.value("schema"), reservedSchemas);
+        SchemaName schema = arguments.schema("schema", reservedSchemas);
         String host = host(arguments.optionalValue("domain"), arguments.optionalValue("subdomain"));
         boolean primary = arguments.has("primary");
         Optional<TenantRecord> tenant = directory.findBySchema(schema);
@@ -78,14 +77,6 @@ public final class CreateDomainCommand implements TenancyCommand {
         directory.evict(added.domain());
         out.println("Added " + added.domain() + " to " + schema + (added.primary() ? " as its primary domain." : "."));
         return SUCCESS;
-    }
-
-    static SchemaName schema(String value, Collection<String> reserved) {
-        try {
-            return SchemaName.of(value, reserved);
-        } catch (InvalidSchemaNameException e) {
-            throw new CommandUsageException(e.getMessage());
-        }
     }
 
     private String host(Optional<String> domain, Optional<String> subdomain) {

@@ -86,7 +86,7 @@ public final class RunInTenantsCommand implements TenancyCommand {
             return USAGE;
         }
         if (!allTenants) {
-            SchemaName schema = CreateDomainCommand.schema(arguments.value("schema"), reservedSchemas);
+            SchemaName schema = arguments.schema("schema", reservedSchemas);
             if (directory.findBySchema(schema).isEmpty()) {
                 err.println("No tenant has the schema '" + schema + "'. Run list-tenants to see the tenants.");
                 return FAILURE;

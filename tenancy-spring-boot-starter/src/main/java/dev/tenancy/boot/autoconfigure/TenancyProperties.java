@@ -1,0 +1,362 @@
+package dev.tenancy.boot.autoconfigure;
+
+import dev.tenancy.boot.web.TenantFilter;
+import dev.tenancy.boot.web.TenantResolutionMode;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Tenancy's settings, under {@code tenancy.*}. Every setting has a default that suits an application following the
+ * requirements' layout: {@code public.tenants} / {@code public.domains}, shared migrations in
+ * {@code db/migration/shared}, tenant migrations in {@code db/migration/tenant}, tenants served by host name.
+ */
+@ConfigurationProperties("tenancy")
+public class TenancyProperties {
+
+    /**
+     * Whether Tenancy is on. When false none of its beans exist: the DataSource is not wrapped, no request filter
+     * runs, and Spring Boot's own Flyway auto-migration works as usual.
+     */
+    private boolean enabled = true;
+
+    /**
+     * Parent domain of tenants' sub-domains, e.g. "example.com": "create-domain --subdomain=acme" then registers
+     * "acme.example.com". Unset by default, when only full host names are accepted.
+     */
+    private String domainSuffix;
+
+    private final Tables tables = new Tables();
+
+    private final Schemas schemas = new Schemas();
+
+    private final Directory directory = new Directory();
+
+    private final Web web = new Web();
+
+    private final Migrations migrations = new Migrations();
+
+    private final Commands commands = new Commands();
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public String getDomainSuffix() {
+        return domainSuffix;
+    }
+
+    public void setDomainSuffix(String domainSuffix) {
+        this.domainSuffix = domainSuffix;
+    }
+
+    public Tables getTables() {
+        return tables;
+    }
+
+    public Schemas getSchemas() {
+        return schemas;
+    }
+
+    public Directory getDirectory() {
+        return directory;
+    }
+
+    public Web getWeb() {
+        return web;
+    }
+
+    public Migrations getMigrations() {
+        return migrations;
+    }
+
+    public Commands getCommands() {
+        return commands;
+    }
+
+    /** Where the application keeps its tenant and domain rows (its TenantMixin and DomainMixin entities). */
+    public static class Tables {
+
+        /** Table of the tenant entity, optionally schema-qualified; unqualified names are looked up in public. */
+        private String tenant = "public.tenants";
+
+        /** Table of the domain entity, optionally schema-qualified; unqualified names are looked up in public. */
+        private String domain = "public.domains";
+
+        public String getTenant() {
+            return tenant;
+        }
+
+        public void setTenant(String tenant) {
+            this.tenant = tenant;
+        }
+
+        public String getDomain() {
+            return domain;
+        }
+
+        public void setDomain(String domain) {
+            this.domain = domain;
+        }
+    }
+
+    /** The schemas around tenant schemas. */
+    public static class Schemas {
+
+        /**
+         * Schema holding the shared tables (tenants, domains and every entity mapped to it). It follows the
+         * tenant's schema in each connection's search_path, so tenant code sees shared tables too.
+         */
+        private String shared = "public";
+
+        /** Schemas searched after the shared one, in order, e.g. one that holds extensions. */
+        private List<String> extra = new ArrayList<>();
+
+        /** Names no tenant schema may take, on top of public, information_schema and the pg_ prefix. */
+        private List<String> reserved = new ArrayList<>();
+
+        public String getShared() {
+            return shared;
+        }
+
+        public void setShared(String shared) {
+            this.shared = shared;
+        }
+
+        public List<String> getExtra() {
+            return extra;
+        }
+
+        public void setExtra(List<String> extra) {
+            this.extra = extra;
+        }
+
+        public List<String> getReserved() {
+            return reserved;
+        }
+
+        public void setReserved(List<String> reserved) {
+            this.reserved = reserved;
+        }
+    }
+
+    /** The host-to-tenant cache in front of the domain table. */
+    public static class Directory {
+
+        /** How long a host that resolved to a tenant stays cached; changes made elsewhere show after this. */
+        private Duration timeToLive = Duration.ofMinutes(1);
+
+        /** How long a host that matched no tenant stays cached. */
+        private Duration missingTimeToLive = Duration.ofSeconds(5);
+
+        /** The most hosts kept in the cache. */
+        private long maximumSize = 10_000;
+
+        public Duration getTimeToLive() {
+            return timeToLive;
+        }
+
+        public void setTimeToLive(Duration timeToLive) {
+            this.timeToLive = timeToLive;
+        }
+
+        public Duration getMissingTimeToLive() {
+            return missingTimeToLive;
+        }
+
+        public void setMissingTimeToLive(Duration missingTimeToLive) {
+            this.missingTimeToLive = missingTimeToLive;
+        }
+
+        public long getMaximumSize() {
+            return maximumSize;
+        }
+
+        public void setMaximumSize(long maximumSize) {
+            this.maximumSize = maximumSize;
+        }
+    }
+
+    /** The request filter that picks each request's tenant, and public-only / tenant-only endpoints. */
+    public static class Web {
+
+        /**
+         * How a request names its tenant: "host" (the Host header, looked up in the domain table), "path" (a path
+         * prefix such as /t/acme/..., looked up in the domain table and hidden from the application) or "header"
+         * (a request header carrying a domain). Use "header" only for service-to-service traffic behind a gateway
+         * that strips or sets it: any browser or client can send any header, so trusting it from the internet lets
+         * a user pick another tenant's data.
+         */
+        private TenantResolutionMode resolveBy = TenantResolutionMode.HOST;
+
+        /** Host names that serve the public schema (no tenant), e.g. the marketing site or sign-up page. */
+        private List<String> publicHosts = new ArrayList<>(List.of("localhost"));
+
+        /**
+         * Whether requests for a host (or path, or header value) that no tenant has are served in the public schema
+         * instead of answered with 404.
+         */
+        private boolean showPublicIfNoTenantFound;
+
+        /**
+         * Path prefix of tenants in "path" mode: /t/acme/orders is for the tenant with domain "acme", and the
+         * application sees /orders.
+         */
+        private String pathPrefix = "/t";
+
+        /** Request header naming the tenant's domain in "header" mode. */
+        private String header = "X-Tenant";
+
+        /** Order of the tenant filter; it must run before Spring Security (-100) and anything that touches data. */
+        private int filterOrder = TenantFilter.DEFAULT_ORDER;
+
+        /** Path patterns (e.g. /signup/**) that answer only public requests, like @PublicEndpoint controllers. */
+        private List<String> publicPaths = new ArrayList<>();
+
+        /** Path patterns (e.g. /app/**) that answer only tenant requests, like @TenantEndpoint controllers. */
+        private List<String> tenantPaths = new ArrayList<>();
+
+        public TenantResolutionMode getResolveBy() {
+            return resolveBy;
+        }
+
+        public void setResolveBy(TenantResolutionMode resolveBy) {
+            this.resolveBy = resolveBy;
+        }
+
+        public List<String> getPublicHosts() {
+            return publicHosts;
+        }
+
+        public void setPublicHosts(List<String> publicHosts) {
+            this.publicHosts = publicHosts;
+        }
+
+        public boolean isShowPublicIfNoTenantFound() {
+            return showPublicIfNoTenantFound;
+        }
+
+        public void setShowPublicIfNoTenantFound(boolean showPublicIfNoTenantFound) {
+            this.showPublicIfNoTenantFound = showPublicIfNoTenantFound;
+        }
+
+        public String getPathPrefix() {
+            return pathPrefix;
+        }
+
+        public void setPathPrefix(String pathPrefix) {
+            this.pathPrefix = pathPrefix;
+        }
+
+        public String getHeader() {
+            return header;
+        }
+
+        public void setHeader(String header) {
+            this.header = header;
+        }
+
+        public int getFilterOrder() {
+            return filterOrder;
+        }
+
+        public void setFilterOrder(int filterOrder) {
+            this.filterOrder = filterOrder;
+        }
+
+        public List<String> getPublicPaths() {
+            return publicPaths;
+        }
+
+        public void setPublicPaths(List<String> publicPaths) {
+            this.publicPaths = publicPaths;
+        }
+
+        public List<String> getTenantPaths() {
+            return tenantPaths;
+        }
+
+        public void setTenantPaths(List<String> tenantPaths) {
+            this.tenantPaths = tenantPaths;
+        }
+    }
+
+    /** Schema migrations; Tenancy runs them instead of Spring Boot's Flyway auto-configuration. */
+    public static class Migrations {
+
+        /**
+         * What to migrate while the application starts, before entity managers are built: "shared" (the shared
+         * schema), "all" (the shared schema, then every tenant schema) or "none".
+         */
+        private MigrateOnStartup onStartup = MigrateOnStartup.SHARED;
+
+        /** Flyway locations of the shared schema's migrations. */
+        private List<String> sharedLocations = new ArrayList<>(List.of("classpath:db/migration/shared"));
+
+        /** Flyway locations of every tenant schema's migrations. */
+        private List<String> tenantLocations = new ArrayList<>(List.of("classpath:db/migration/tenant"));
+
+        public MigrateOnStartup getOnStartup() {
+            return onStartup;
+        }
+
+        public void setOnStartup(MigrateOnStartup onStartup) {
+            this.onStartup = onStartup;
+        }
+
+        public List<String> getSharedLocations() {
+            return sharedLocations;
+        }
+
+        public void setSharedLocations(List<String> sharedLocations) {
+            this.sharedLocations = sharedLocations;
+        }
+
+        public List<String> getTenantLocations() {
+            return tenantLocations;
+        }
+
+        public void setTenantLocations(List<String> tenantLocations) {
+            this.tenantLocations = tenantLocations;
+        }
+    }
+
+    /** Commands run as "java -jar app.jar COMMAND [--options]". */
+    public static class Commands {
+
+        /**
+         * Whether the first argument that is not an --option names a command to run instead of serving. Turn off
+         * when the application reads positional arguments itself.
+         */
+        private boolean enabled = true;
+
+        /**
+         * Whether the JVM exits with the command's exit code once it has run. Tests turn this off and read the code
+         * with SpringApplication.exit(context).
+         */
+        private boolean exitWhenDone = true;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public boolean isExitWhenDone() {
+            return exitWhenDone;
+        }
+
+        public void setExitWhenDone(boolean exitWhenDone) {
+            this.exitWhenDone = exitWhenDone;
+        }
+    }
+}

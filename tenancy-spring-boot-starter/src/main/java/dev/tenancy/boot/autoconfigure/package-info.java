@@ -1,0 +1,6 @@
+/**
+ * Spring Boot auto-configuration of Tenancy and its settings ({@link dev.tenancy.boot.autoconfigure.TenancyProperties},
+ * {@code tenancy.*}). One auto-configuration per concern: the tenant-aware DataSource and tenant directory, start-up
+ * migrations, Hibernate, the web filter, commands. Each bean backs off when the application defines its own.
+ */
+package dev.tenancy.boot.autoconfigure;

@@ -1,0 +1,43 @@
+package dev.tenancy.boot.web;
+
+import dev.tenancy.core.directory.HostNames;
+import dev.tenancy.core.directory.InvalidHostException;
+import dev.tenancy.core.directory.TenantDirectory;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.util.Collection;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Resolves the tenant from the request's host name ({@link HttpServletRequest#getServerName()}, i.e. the
+ * {@code Host} header, or the forwarded host when Spring's forwarded-header support is on) through the
+ * {@link TenantDirectory}. The configured public hosts serve the public schema.
+ */
+public final class HostTenantResolver implements TenantRequestResolver {
+
+    private final TenantDirectory directory;
+    private final Set<String> publicHosts;
+
+    /** A resolver over {@code directory}; {@code publicHosts} serve the public schema. */
+    public HostTenantResolver(TenantDirectory directory, Collection<String> publicHosts) {
+        this.directory = Objects.requireNonNull(directory, "directory");
+        this.publicHosts = publicHosts.stream().map(HostNames::normalise).collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public TenantResolution resolve(HttpServletRequest request) {
+        String host;
+        try {
+            host = HostNames.normalise(request.getServerName());
+        } catch (InvalidHostException e) {
+            return TenantResolution.invalid();
+        }
+        if (publicHosts.contains(host)) {
+            return TenantResolution.publicSchema();
+        }
+        return directory.resolve(host).map(TenantResolution::tenant).orElse(TenantResolution.notFound());
+    }
+}

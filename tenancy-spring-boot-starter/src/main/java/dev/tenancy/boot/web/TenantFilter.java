@@ -1,0 +1,112 @@
+package dev.tenancy.boot.web;
+
+import dev.tenancy.core.TenantScope;
+import dev.tenancy.core.Tenants;
+import dev.tenancy.core.directory.TenantRecord;
+import dev.tenancy.core.model.TenantStatus;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.core.Ordered;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The tenant filter (django-tenants' {@code TenantMainMiddleware}): picks each request's tenant with a
+ * {@link TenantRequestResolver}, runs the rest of the chain in that tenant's context and always restores the previous
+ * context afterwards. Registered before Spring Security and everything else that touches data.
+ *
+ * <p>Answers, each with a JSON body {@code {"error":"..."}} and no detail about schemas:
+ * <ul>
+ *   <li>400 when the tenant address is not a valid host name;</li>
+ *   <li>404 when no tenant has it (unless {@code tenancy.web.show-public-if-no-tenant-found}, which serves the
+ *       public schema instead);</li>
+ *   <li>503 when the tenant is still being provisioned (it will be served shortly);</li>
+ *   <li>403 when the tenant is inactive (switched off; its data is kept but not served).</li>
+ * </ul>
+ * The application gets the tenant's {@link TenantRecord} as the request attribute {@link #TENANT_ATTRIBUTE}
+ * ({@link #tenantOf(ServletRequest)}), or as a {@code TenantRecord} controller-method parameter.
+ */
+public final class TenantFilter extends OncePerRequestFilter {
+
+    /** The default filter order: after character encoding and forwarded headers, before Spring Security (-100). */
+    public static final int DEFAULT_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
+
+    /** The request attribute holding the request's {@link TenantRecord}; absent on public requests. */
+    public static final String TENANT_ATTRIBUTE = TenantFilter.class.getName() + ".tenant";
+
+    private final TenantRequestResolver resolver;
+    private final boolean showPublicIfNoTenantFound;
+
+    /**
+     * A filter resolving tenants with {@code resolver}; unknown tenants are served in public when
+     * {@code showPublicIfNoTenantFound}, else refused with 404.
+     */
+    public TenantFilter(TenantRequestResolver resolver, boolean showPublicIfNoTenantFound) {
+        this.resolver = Objects.requireNonNull(resolver, "resolver");
+        this.showPublicIfNoTenantFound = showPublicIfNoTenantFound;
+    }
+
+    /** The tenant the filter resolved for {@code request}; empty for public requests. */
+    public static Optional<TenantRecord> tenantOf(ServletRequest request) {
+        return Optional.ofNullable((TenantRecord) request.getAttribute(TENANT_ATTRIBUTE));
+    }
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        TenantResolution resolution = resolver.resolve(request);
+        switch (resolution.outcome()) {
+            case TENANT -> serveTenant(resolution, request, response, chain);
+            case PUBLIC -> servePublic(request, response, chain);
+            case NOT_FOUND -> {
+                if (showPublicIfNoTenantFound) {
+                    servePublic(request, response, chain);
+                } else {
+                    ErrorResponses.write(response, HttpServletResponse.SC_NOT_FOUND,
+                            "No tenant is served at this address.");
+                }
+            }
+            case INVALID -> ErrorResponses.write(response, HttpServletResponse.SC_BAD_REQUEST,
+                    "The request's tenant address is not a valid host name.");
+        }
+    }
+
+    private void serveTenant(TenantResolution resolution, HttpServletRequest request, HttpServletResponse response,
+            FilterChain chain) throws ServletException, IOException {
+        TenantRecord tenant = resolution.tenant();
+        if (tenant.status() == TenantStatus.PROVISIONING) {
+            ErrorResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+                    "This tenant is being set up. Try again shortly.");
+            return;
+        }
+        if (!tenant.isServed()) {
+            ErrorResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "This tenant is not active.");
+            return;
+        }
+        HttpServletRequest forwarded = resolution.requestFor(request);
+        forwarded.setAttribute(TENANT_ATTRIBUTE, tenant);
+        try (TenantScope ignored = Tenants.enter(tenant.schema())) {
+            chain.doFilter(forwarded, response);
+        }
+    }
+
+    private static void servePublic(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try (TenantScope ignored = Tenants.enterPublic()) {
+            chain.doFilter(request, response);
+        }
+    }
+}

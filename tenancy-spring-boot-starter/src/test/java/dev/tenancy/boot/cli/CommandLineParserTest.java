@@ -1,0 +1,81 @@
+package dev.tenancy.boot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.PrintStream;
+import java.util.List;
+
+class CommandLineParserTest {
+
+    private static final TenancyCommand COMMAND = new TenancyCommand() {
+        @Override
+        public String name() {
+            return "demo";
+        }
+
+        @Override
+        public String description() {
+            return "A command for tests.";
+        }
+
+        @Override
+        public List<CommandOption> options() {
+            return List.of(CommandOption.required("schema", "NAME", "a schema"),
+                    CommandOption.optional("limit", "N", "a limit"),
+                    CommandOption.flag("dry-run", "change nothing"));
+        }
+
+        @Override
+        public int run(CommandArguments arguments, PrintStream out, PrintStream err) {
+            return SUCCESS;
+        }
+    };
+
+    private static CommandArguments parse(String... arguments) {
+        return CommandLineParser.parse(COMMAND, List.of(arguments));
+    }
+
+    @Test
+    void readsValuesAndFlags() {
+        CommandArguments arguments = parse("--schema=tenant_a", "--dry-run");
+        assertThat(arguments.value("schema")).isEqualTo("tenant_a");
+        assertThat(arguments.optionalValue("limit")).isEmpty();
+        assertThat(arguments.has("dry-run")).isTrue();
+        assertThat(arguments.optionalValue("dry-run")).isEmpty();
+    }
+
+    @Test
+    void leavesSpringPropertiesToSpring() {
+        assertThat(parse("--spring.profiles.active=dev", "--schema=tenant_a").value("schema")).isEqualTo("tenant_a");
+    }
+
+    @Test
+    void refusesWhatTheCommandDidNotDeclareOrCannotUse() {
+        assertThatThrownBy(() -> parse("--schema=a", "--colour=red")).hasMessage("Unknown option --colour.");
+        assertThatThrownBy(() -> parse("--schema=a", "--schema=b")).hasMessage("Option --schema is given twice.");
+        assertThatThrownBy(() -> parse("--schema=a", "--dry-run=yes"))
+                .hasMessage("Option --dry-run is a flag and takes no value.");
+        assertThatThrownBy(() -> parse("--schema")).hasMessage("Option --schema needs a value: --schema=NAME.");
+        assertThatThrownBy(() -> parse("--schema=a", "extra")).hasMessage("Unexpected argument 'extra'.");
+        assertThatThrownBy(() -> parse("--dry-run")).isInstanceOf(CommandUsageException.class)
+                .hasMessage("Missing option --schema=NAME.");
+    }
+
+    @Test
+    void findsTheCommandAfterSpringsOptionsOrAfterALoneDoubleDash() {
+        assertThat(CommandLines.commandLine("--debug", "list-tenants", "--all"))
+                .containsExactly("list-tenants", "--all");
+        assertThat(CommandLines.commandLine("--", "--help")).containsExactly("--help");
+        assertThat(CommandLines.commandLine("--server.port=0")).isEmpty();
+        assertThat(CommandLines.commandLine()).isEmpty();
+    }
+
+    @Test
+    void asksForHelpOnlyAmongTheCommandsOwnOptions() {
+        assertThat(CommandLineParser.asksForHelp(List.of("--schema=a", "--help"))).isTrue();
+        assertThat(CommandLineParser.asksForHelp(List.of("--schema=a", "inner", "--help"))).isFalse();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.tenancy.boot.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.env.SimpleCommandLinePropertySource;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.mock.env.MockPropertySource;
+
+class CommandModeEnvironmentPostProcessorTest {
+
+    private static StandardEnvironment process(String... args) {
+        return process(new MockPropertySource(), args);
+    }
+
+    private static StandardEnvironment process(MockPropertySource settings, String... args) {
+        StandardEnvironment environment = new StandardEnvironment();
+        environment.getPropertySources().addFirst(settings);
+        environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
+        new CommandModeEnvironmentPostProcessor().postProcessEnvironment(environment, new SpringApplication());
+        return environment;
+    }
+
+    @Test
+    void aCommandOnTheCommandLineTurnsTheWebServerOff() {
+        assertThat(process("--debug", "list-tenants").getProperty("spring.main.web-application-type"))
+                .isEqualTo("none");
+    }
+
+    @Test
+    void optionsAloneStartTheApplicationAsUsual() {
+        assertThat(process("--server.port=0").getProperty("spring.main.web-application-type")).isNull();
+    }
+
+    @Test
+    void commandsSwitchedOffLeaveTheApplicationAlone() {
+        MockPropertySource off = new MockPropertySource().withProperty("tenancy.commands.enabled", "false");
+        assertThat(process(off, "list-tenants").getProperty("spring.main.web-application-type")).isNull();
+        MockPropertySource disabled = new MockPropertySource().withProperty("tenancy.enabled", "false");
+        assertThat(process(disabled, "list-tenants").getProperty("spring.main.web-application-type")).isNull();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.tenancy.boot.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.Tenants;
+import dev.tenancy.core.directory.TenantRecord;
+import dev.tenancy.core.model.TenantStatus;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The filter's handling of each resolution, with servlet request mocks and a resolver that answers as told. */
+class TenantFilterTest {
+
+    private static final TenantRecord ACME = new TenantRecord(1, SchemaName.of("tenant_acme"), TenantStatus.ACTIVE);
+
+    private final List<Optional<SchemaName>> seenByChain = new ArrayList<>();
+    private final FilterChain recordingChain = (request, response) -> seenByChain.add(Tenants.current());
+
+    private MockHttpServletResponse filter(TenantResolution resolution, boolean showPublic, FilterChain chain)
+            throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        new TenantFilter(request -> resolution, showPublic).doFilter(new MockHttpServletRequest(), response, chain);
+        return response;
+    }
+
+    @Test
+    void theChainRunsAsTheTenantAndTheContextIsClearedAfterwards() throws Exception {
+        filter(TenantResolution.tenant(ACME), false, recordingChain);
+        assertThat(seenByChain).containsExactly(Optional.of(ACME.schema()));
+        assertThat(Tenants.current()).isEmpty();
+    }
+
+    @Test
+    void theContextIsClearedEvenWhenTheApplicationThrows() {
+        FilterChain failing = (request, response) -> {
+            throw new ServletException("boom in " + Tenants.require());
+        };
+        assertThatThrownBy(() -> filter(TenantResolution.tenant(ACME), false, failing))
+                .hasMessage("boom in tenant_acme");
+        assertThat(Tenants.current()).isEmpty();
+    }
+
+    @Test
+    void publicRequestsRunOutsideAnyTenantEvenIfAStaleTenantWasLeftOnTheThread() throws Exception {
+        Tenants.run(SchemaName.of("tenant_stale"),
+                () -> filter(TenantResolution.publicSchema(), false, recordingChain));
+        assertThat(seenByChain).containsExactly(Optional.empty());
+    }
+
+    @Test
+    void unknownTenantsAre404UnlessThePublicSchemaIsShownInstead() throws Exception {
+        assertThat(filter(TenantResolution.notFound(), false, recordingChain).getStatus()).isEqualTo(404);
+        assertThat(seenByChain).isEmpty();
+
+        assertThat(filter(TenantResolution.notFound(), true, recordingChain).getStatus()).isEqualTo(200);
+        assertThat(seenByChain).containsExactly(Optional.empty());
+    }
+}

@@ -46,6 +46,7 @@ final class FleetOperations {
         return ledger.table();
     }
 
+    /** Migrates the shared schema (created when missing). */
     MigrationReport shared() {
         long start = System.nanoTime();
         SchemaResult result = SchemaFlyway.scan(settings, sharedLocations, listeners)
@@ -53,6 +54,7 @@ final class FleetOperations {
         return new MigrationReport(List.of(result), 0, 0, since(start));
     }
 
+    /** Migrates every fleet tenant the ledger does not certify; {@code connection} holds the run lock. */
     MigrationReport tenants(Connection connection) {
         long start = System.nanoTime();
         SchemaFlyway flyway = SchemaFlyway.scan(settings, tenantLocations, listeners);
@@ -81,6 +83,7 @@ final class FleetOperations {
         return new MigrationReport(List.of(), 0, tenants, Duration.ZERO);
     }
 
+    /** Migrates one tenant's schema with Flyway, whatever the ledger says; refuses schemas no tenant owns. */
     MigrationReport tenant(Connection connection, SchemaName schema) {
         SchemaLedger.Lookup lookup = ledger.lookup(connection, schema);
         if (!lookup.tenant()) {
@@ -96,6 +99,7 @@ final class FleetOperations {
         return new MigrationReport(List.of(result), 0, 0, since(start));
     }
 
+    /** Creates (when missing) and migrates {@code schema}, tenant row or not: the provisioning seam. */
     SchemaResult create(SchemaName schema) {
         SchemaFlyway flyway = SchemaFlyway.scan(settings, tenantLocations, listeners);
         try (Connection connection = dataSource.getConnection()) {
@@ -106,6 +110,7 @@ final class FleetOperations {
         return migrateTenant(flyway, schema, true);
     }
 
+    /** Asks Flyway what is pending in the shared schema and in each tenant schema the ledger does not certify. */
     MigrationPlan plan() {
         PlannedSchema shared = SchemaFlyway.scan(settings, sharedLocations, listeners)
                 .plan(MigrationTarget.shared(sharedSchema));
@@ -121,6 +126,7 @@ final class FleetOperations {
         return new MigrationPlan(shared, tenants, upToDate);
     }
 
+    /** Validates the shared schema and every fleet tenant's history table; forgets the ledger rows of bad ones. */
     ValidationReport validate() {
         List<Problem> problems = new ArrayList<>(SchemaFlyway.scan(settings, sharedLocations, listeners)
                 .validate(MigrationTarget.shared(sharedSchema)));

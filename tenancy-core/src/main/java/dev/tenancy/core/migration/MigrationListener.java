@@ -23,7 +23,10 @@ public interface MigrationListener {
     default void afterSchema(SchemaResult result) {
     }
 
-    /** Called after each schema of a run over tenant schemas, with the run's progress. */
+    /**
+     * Called after each schema of a pass over the tenant schemas (migrating, planning or validating), with the
+     * pass's progress.
+     */
     default void progress(MigrationProgress progress) {
     }
 }

@@ -1,6 +1,7 @@
 package dev.tenancy.core.migration;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -156,9 +157,13 @@ final class MigrationSet implements ResourceProvider, ClassProvider<JavaMigratio
         }
     }
 
-    private static String flywayVersion() {
-        String version = Flyway.class.getPackage().getImplementationVersion();
-        return version == null ? "unknown" : version;
+    /** The version of the Flyway on the class path, from the file Flyway itself reads it from. */
+    static String flywayVersion() {
+        try (InputStream in = Flyway.class.getResourceAsStream("/org/flywaydb/core/internal/version.txt")) {
+            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** A script read at most once per run; Flyway reads it again from memory for each schema. */

@@ -83,7 +83,7 @@ final class SchemaLedger {
     void ensureExists(Connection connection) {
         try (Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE IF NOT EXISTS " + ledgerTable + " (schema_name varchar(63) PRIMARY KEY, "
-                    + "version varchar(50), fingerprint char(64) NOT NULL, history_table oid, "
+                    + "version varchar(50), fingerprint varchar(64) NOT NULL, history_table oid, "
                     + "migrated_at timestamptz NOT NULL)");
         } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {

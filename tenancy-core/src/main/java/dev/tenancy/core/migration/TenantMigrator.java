@@ -136,6 +136,7 @@ public final class TenantMigrator implements SchemaMigrator {
     }
 
     private RunLock lock() {
+        ConnectionBudget.workers(dataSource, 1);
         return RunLock.acquire(dataSource, operations.ledgerTable(), lockWait);
     }
 

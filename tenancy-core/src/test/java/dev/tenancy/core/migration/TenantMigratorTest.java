@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.jdbc.TenantAwareDataSource;
 import dev.tenancy.core.migration.SchemaResult.Outcome;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -185,7 +187,8 @@ class TenantMigratorTest {
         fixture.tenant("tenant_a");
         fixture.tenant("tenant_b");
 
-        MigrationReport report = fixture.migrator("tenant-v2").build().migrateSchema(SchemaName.of("tenant_b"));
+        MigrationReport report = TenantMigrator.builder(TenantAwareDataSource.wrap(fixture.pool()))
+                .tenantLocations("classpath:migrations/tenant-v2").build().migrateSchema(SchemaName.of("tenant_b"));
 
         assertThat(report.results()).singleElement().extracting(SchemaResult::outcome).isEqualTo(Outcome.MIGRATED);
         assertThat(fixture.versions("tenant_b")).containsExactly("1", "2");
@@ -268,13 +271,25 @@ class TenantMigratorTest {
             }
         };
 
-        fixture.migrator("tenant-v2").parallelism(1).listener(listener).build().migrateTenants();
+        fixture.migrator("tenant-v2").parallelism(1).order(Comparator.reverseOrder()).listener(listener).build()
+                .migrateTenants();
 
-        assertThat(events).startsWith("before tenant_a", "tenant_a: Migrating to 1 - notes")
-                .contains("after tenant_a MIGRATED", "before tenant_b", "after tenant_b MIGRATED")
-                .anyMatch(event -> event.startsWith("tenant_b: Applied 2 - tags in "));
+        assertThat(events).startsWith("before tenant_b", "tenant_b: Migrating to 1 - notes")
+                .contains("after tenant_b MIGRATED", "before tenant_a", "after tenant_a MIGRATED")
+                .anyMatch(event -> event.startsWith("tenant_a: Applied 2 - tags in "));
         assertThat(progress).extracting(MigrationProgress::done).containsExactly(1, 2);
         assertThat(progress.get(1).line()).startsWith("2/2 schemas (100%)").endsWith("0s left, 0 failed");
+    }
+
+    @Test
+    void aPoolTooSmallForTheRunLockAndAWorkerIsRefused(TestDatabase database) {
+        try (FleetFixture tiny = new FleetFixture(database, 1)) {
+            TenantMigrator migrator = TenantMigrator.builder(tiny.pool()).build();
+
+            assertThatThrownBy(migrator::migrateShared)
+                    .isInstanceOf(MigrationException.class)
+                    .hasMessageContaining("allows 1 connection(s); migrating needs at least 2");
+        }
     }
 
     @Test

@@ -8,11 +8,11 @@ import dev.tenancy.core.directory.DomainTakenException;
 import dev.tenancy.core.directory.HostNames;
 import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
+import dev.tenancy.core.migration.SchemaMigrator;
 import dev.tenancy.core.model.TenantStatus;
 import dev.tenancy.sample.users.UserAccounts;
 import dev.tenancy.sample.web.RequestRefusedException;
 
-import org.flywaydb.core.Flyway;
 import org.springframework.stereotype.Service;
 
 import java.sql.Connection;
@@ -32,14 +32,16 @@ import javax.sql.DataSource;
 public class TenantRegistration {
 
     private final DataSource pool;
+    private final SchemaMigrator migrator;
     private final DomainStore domains;
     private final TenantDirectory directory;
     private final UserAccounts accounts;
     private final TenancyProperties tenancy;
 
-    TenantRegistration(DataSource dataSource, DomainStore domains, TenantDirectory directory, UserAccounts accounts,
-            TenancyProperties tenancy) throws SQLException {
+    TenantRegistration(DataSource dataSource, SchemaMigrator migrator, DomainStore domains, TenantDirectory directory,
+            UserAccounts accounts, TenancyProperties tenancy) throws SQLException {
         this.pool = dataSource.unwrap(TenantAwareDataSource.class).target();
+        this.migrator = migrator;
         this.domains = domains;
         this.directory = directory;
         this.accounts = accounts;
@@ -59,7 +61,7 @@ public class TenantRegistration {
         String domain = HostNames.normalise(valid.subdomain() + "." + tenancy.getDomainSuffix());
         long id = claim(schema, domain, valid);
         try {
-            migrate(schema);
+            migrator.migrate(schema);
             Tenants.run(schema, () -> accounts.createTenantSuperAdmin(valid.adminEmail(), valid.adminPassword()));
             update("UPDATE public.tenants SET status = '" + TenantStatus.ACTIVE + "' WHERE id = " + id);
         } catch (RuntimeException e) {
@@ -114,16 +116,6 @@ public class TenantRegistration {
                 return keys.getLong(1);
             }
         }
-    }
-
-    private void migrate(SchemaName schema) {
-        Flyway.configure(getClass().getClassLoader())
-                .dataSource(pool)
-                .schemas(schema.value())
-                .defaultSchema(schema.value())
-                .locations(tenancy.getMigrations().getTenantLocations().toArray(String[]::new))
-                .load()
-                .migrate();
     }
 
     private void update(String sql) {

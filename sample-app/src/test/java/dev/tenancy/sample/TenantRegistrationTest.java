@@ -96,6 +96,25 @@ class TenantRegistrationTest {
     }
 
     @Test
+    void aSchemaNoTenantOwnsIsNeverTakenOver() {
+        Credentials root = fixture.superSuperAdmin();
+        String subdomain = Names.subdomain("stray");
+        String schema = "tenant_" + subdomain.replace('-', '_');
+        jdbc.execute("CREATE SCHEMA " + schema);
+        jdbc.execute("CREATE TABLE " + schema + ".precious (id int)");
+
+        SampleClient.Response response = fixture.client().on("localhost").as(root.username(), root.password())
+                .post("/api/admin/tenants/", application(subdomain));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.body()).doesNotContain(schema);
+        assertThat(jdbc.queryForObject("SELECT to_regclass(?) IS NOT NULL", Boolean.class, schema + ".precious"))
+                .isTrue();
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM public.tenants WHERE schema_name = ?", Integer.class,
+                schema)).isZero();
+    }
+
+    @Test
     void anInvalidApplicationIsRefusedWithEveryProblemAndCreatesNothing() {
         Credentials root = fixture.superSuperAdmin();
         Map<String, Object> body = application("-bad-");

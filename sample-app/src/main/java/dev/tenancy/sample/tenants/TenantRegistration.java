@@ -65,8 +65,12 @@ public class TenantRegistration {
             Tenants.run(schema, () -> accounts.createTenantSuperAdmin(valid.adminEmail(), valid.adminPassword()));
             update("UPDATE public.tenants SET status = '" + TenantStatus.ACTIVE + "' WHERE id = " + id);
         } catch (RuntimeException e) {
-            update("DROP SCHEMA IF EXISTS " + schema.quoted() + " CASCADE");
-            update("DELETE FROM public.tenants WHERE id = " + id);
+            try {
+                update("DROP SCHEMA IF EXISTS " + schema.quoted() + " CASCADE");
+                update("DELETE FROM public.tenants WHERE id = " + id);
+            } catch (RuntimeException cleanup) {
+                e.addSuppressed(cleanup);
+            }
             throw e;
         }
         directory.evict(domain);

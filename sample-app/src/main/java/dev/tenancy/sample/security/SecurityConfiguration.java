@@ -50,8 +50,9 @@ class SecurityConfiguration {
 
     /**
      * Whether a request cannot come from another site riding on the user's session: it carries HTTP Basic
-     * credentials (which browsers here never cache, see {@link JsonSecurityErrors}), or it is an API call without a
-     * valid session (so it can only be anonymous and is refused with 401 if the endpoint needs a user).
+     * credentials (browsers asking for pages are never challenged for them, see {@link JsonSecurityErrors}, so they
+     * do not add them on their own), or it is an API call without a valid session (so it can only be anonymous, and
+     * is refused with 401 where a user is needed).
      */
     private static boolean cannotBeForged(HttpServletRequest request) {
         String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);

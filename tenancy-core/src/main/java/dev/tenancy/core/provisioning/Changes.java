@@ -53,7 +53,7 @@ final class Changes {
             context.evict(from, hosts);
         } catch (Exception e) {
             context.books().recordAlone(Audit.failure(actor, Audit.Action.RENAME, from, details, e));
-            throw Removal.rethrown("Renaming schema '" + from + "'", e);
+            throw Context.failure("Renaming schema '" + from + "' failed and nothing was changed", e);
         }
     }
 
@@ -76,7 +76,7 @@ final class Changes {
             context.evict(schema, List.of(domain));
         } catch (Exception e) {
             context.books().recordAlone(Audit.failure(actor, Audit.Action.ADD_DOMAIN, schema, details, e));
-            throw Removal.rethrown("Adding domain '" + host + "'", e);
+            throw Context.failure("Adding domain '" + host + "' failed and nothing was changed", e);
         }
     }
 
@@ -116,7 +116,7 @@ final class Changes {
             return removed;
         } catch (Exception e) {
             context.books().recordAlone(Audit.failure(actor, Audit.Action.REMOVE_DOMAIN, schema, details, e));
-            throw Removal.rethrown("Removing domain '" + host + "'", e);
+            throw Context.failure("Removing domain '" + host + "' failed and nothing was changed", e);
         }
     }
 }

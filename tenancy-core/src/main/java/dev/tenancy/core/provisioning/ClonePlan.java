@@ -21,6 +21,10 @@ import java.util.List;
  * {@code ADD GENERATED ... AS IDENTITY}), column defaults that use them, foreign keys, NOT VALID checks (which LIKE
  * would validate) and views, each view after those it reads.
  *
+ * <p>A view is the one thing re-created from printed text whose stored form can differ: PostgreSQL may keep an
+ * equivalent expression in another shape (e.g. {@code status IN ('a', 'b')} on a varchar column), which changes how
+ * the view prints, not what it returns.
+ *
  * <p>All names and fragments come from PostgreSQL's own {@code quote_ident}, {@code format_type} and
  * {@code pg_get_*def} functions; the two schema names are {@link SchemaName}s.
  *

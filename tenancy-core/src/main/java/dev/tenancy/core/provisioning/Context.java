@@ -44,4 +44,18 @@ record Context(DataSource pool, TenantRows rows, DomainStore domains, SchemaFact
     static void warn(String what, Throwable e) {
         LOG.log(Level.WARNING, what + ": " + e.getMessage(), e);
     }
+
+    /**
+     * What to throw for {@code e}: runtime exceptions (Tenancy's own, a listener's) as they are, checked ones (a
+     * database error, a listener's) as a {@link ProvisioningException} saying {@code what} and why.
+     */
+    static RuntimeException failure(String what, Exception e) {
+        return e instanceof RuntimeException runtime ? runtime : new ProvisioningException(what + ": " + describe(e), e);
+    }
+
+    /** An exception's message, or its class when it has none. */
+    static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null || message.isBlank() ? e.getClass().getName() : message;
+    }
 }

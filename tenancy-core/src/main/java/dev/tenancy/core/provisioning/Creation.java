@@ -19,8 +19,7 @@ import java.util.Map;
  * created again at once.
  *
  * <p>One pooled connection (the "control" connection) holds the tenant's advisory lock for the whole creation and
- * runs the bookkeeping; building the schema and the application's steps take connections of their own, so the pool
- * needs at least two.
+ * runs the bookkeeping; building the schema and the application's steps take connections of their own.
  */
 final class Creation {
 
@@ -94,11 +93,7 @@ final class Creation {
             return Jdbc.inTransaction(control, tx -> insert(tx, tenant, columns));
         } catch (Exception e) {
             context.books().recordAlone(Audit.failure(tenant.actor(), action, schema, details, e));
-            if (e instanceof RuntimeException runtime) {
-                throw runtime;
-            }
-            throw new ProvisioningException("Creating tenant '" + schema + "' failed before anything was written: "
-                    + e.getMessage(), e);
+            throw Context.failure("Creating tenant '" + schema + "' failed before anything was written", e);
         }
     }
 
@@ -132,7 +127,7 @@ final class Creation {
             }
             step = "building the schema";
             if (cloneOf == null) {
-                details.put("source", context.schemas().build(info.schema()).name());
+                details.put("source", context.schemas().build(control, info.schema()).name());
             } else {
                 context.schemas().copy(cloneOf, info.schema(), withData);
             }
@@ -168,7 +163,7 @@ final class Creation {
 
     private ProvisioningException failed(Connection control, TenantInfo info, Audit.Action action,
             Map<String, String> details, String step, Throwable cause) {
-        String message = "Creating tenant '" + info.schema() + "' failed while " + step + ": " + describe(cause);
+        String message = "Creating tenant '" + info.schema() + "' failed while " + step + ": " + Context.describe(cause);
         ProvisioningException failure;
         try {
             Jdbc.inTransaction(control, tx -> {
@@ -181,7 +176,7 @@ final class Creation {
                     + "cause and create the tenant again.", cause);
         } catch (Exception cleanup) {
             failure = new ProvisioningException(message + " Removing what it had written failed too ("
-                    + describe(cleanup) + "); TenantProvisioner.recoverInterrupted() removes the leftovers.", cause);
+                    + Context.describe(cleanup) + "); TenantProvisioner.recoverInterrupted() removes the leftovers.", cause);
             failure.addSuppressed(cleanup);
         }
         context.books().recordAlone(Audit.failure(info.actor(), action, info.schema(), details, cause));
@@ -195,10 +190,5 @@ final class Creation {
             }
         }
         return failure;
-    }
-
-    static String describe(Throwable e) {
-        String message = e.getMessage();
-        return message == null || message.isBlank() ? e.getClass().getName() : message;
     }
 }

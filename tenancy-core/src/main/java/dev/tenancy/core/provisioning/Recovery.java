@@ -44,7 +44,7 @@ final class Recovery {
                 }
             }
         } catch (Exception e) {
-            throw Removal.rethrown("Recovering interrupted creations (removed so far: " + removed + ")", e);
+            throw Context.failure("Recovering interrupted creations failed after removing " + removed, e);
         }
         return removed;
     }
@@ -89,11 +89,11 @@ final class Recovery {
                 }
             }
         } catch (SQLException e) {
-            throw Removal.rethrown("Creating missing schemas (created so far: " + created + ")", e);
+            throw Context.failure("Creating missing schemas failed after creating " + created, e);
         }
         if (!failed.isEmpty()) {
             ProvisioningException failure = new ProvisioningException("Created the schemas " + created + ", but not "
-                    + "those of " + failed.keySet() + ": " + failed.values().stream().map(Creation::describe)
+                    + "those of " + failed.keySet() + ": " + failed.values().stream().map(Context::describe)
                     .collect(Collectors.joining("; ")) + ". Fix the causes and call createMissingSchemas again.",
                     failed.values().iterator().next());
             failed.values().stream().skip(1).forEach(failure::addSuppressed);
@@ -111,7 +111,7 @@ final class Recovery {
                 return false;
             }
             try {
-                details.put("source", context.schemas().build(schema).name());
+                details.put("source", context.schemas().build(control, schema).name());
                 Jdbc.inTransaction(control, tx -> {
                     if (context.rows().findById(tx, row.id(), true).map(TenantRows.Row::status)
                             .orElse(null) == TenantStatus.PROVISIONING) {
@@ -128,7 +128,7 @@ final class Recovery {
                 }
                 context.books().recordAlone(Audit.failure(actor, Audit.Action.CREATE_SCHEMA, schema, details, e));
                 throw new ProvisioningException("Building the schema of tenant '" + schema + "' failed: "
-                        + Creation.describe(e), e);
+                        + Context.describe(e), e);
             }
         }
         context.evict(schema, List.of());

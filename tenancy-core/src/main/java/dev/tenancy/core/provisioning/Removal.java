@@ -5,7 +5,6 @@ import dev.tenancy.core.directory.DomainRecord;
 import dev.tenancy.core.model.TenantStatus;
 
 import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 
@@ -64,17 +63,7 @@ final class Removal {
             return drop;
         } catch (Exception e) {
             context.books().recordAlone(Audit.failure(actor, action, schema, Map.of(), e));
-            throw rethrown("Deleting tenant '" + schema + "'", e);
+            throw Context.failure("Deleting tenant '" + schema + "' failed and nothing was changed", e);
         }
-    }
-
-    /** Runtime exceptions as they are; checked ones (a listener's, a database error) as a provisioning failure. */
-    static RuntimeException rethrown(String what, Exception e) {
-        if (e instanceof RuntimeException runtime) {
-            return runtime;
-        }
-        String cause = e instanceof SQLException ? "a database error" : "a listener";
-        return new ProvisioningException(what + " failed because of " + cause + " (" + Creation.describe(e)
-                + "); nothing was changed.", e);
     }
 }

@@ -22,7 +22,8 @@ final class SchemaDrops {
                 SELECT 'pg_class'::regclass::oid AS classid, c.oid FROM pg_class c, ns WHERE c.relnamespace = ns.oid
                 UNION ALL SELECT 'pg_type'::regclass::oid, t.oid FROM pg_type t, ns WHERE t.typnamespace = ns.oid
                 UNION ALL SELECT 'pg_proc'::regclass::oid, p.oid FROM pg_proc p, ns WHERE p.pronamespace = ns.oid)
-            SELECT DISTINCT pg_describe_object(d.classid, d.objid, 0)
+            SELECT DISTINCT (pg_identify_object(d.classid, d.objid, 0)).type || ' '
+                   || (pg_identify_object(d.classid, d.objid, 0)).identity
             FROM pg_depend d JOIN inside i ON d.refclassid = i.classid AND d.refobjid = i.oid, ns
             WHERE d.deptype IN ('n', 'a') AND COALESCE(CASE d.classid
                 WHEN 'pg_class'::regclass THEN (SELECT relnamespace FROM pg_class WHERE oid = d.objid)

@@ -36,9 +36,12 @@ final class SchemaFactory {
         return template;
     }
 
-    /** Builds {@code target} from the template, or from migrations when the template cannot be used. */
-    Source build(SchemaName target) throws Exception {
-        if (template != null) {
+    /**
+     * Builds {@code target} from the template, or from migrations when the template cannot be used. {@code control}
+     * is the caller's connection, outside any transaction; it holds the template's lock if a refresh is due.
+     */
+    Source build(Connection control, SchemaName target) throws Exception {
+        if (template != null && template.ready(control)) {
             try (Connection connection = pool.getConnection()) {
                 boolean cloned = Jdbc.inTransaction(connection, tx -> template.cloneInto(tx, target));
                 if (cloned) {

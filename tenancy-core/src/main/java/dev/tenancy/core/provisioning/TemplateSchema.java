@@ -19,9 +19,10 @@ import javax.sql.DataSource;
  * A refresh holds an exclusive advisory lock on the template; every clone holds the shared form for its transaction,
  * so no clone reads a template that another process is migrating.
  *
- * <p><b>Plan cache.</b> Reading the catalogue costs more than cloning, so the {@link ClonePlan} is kept and reused
- * while the template's migration history is unchanged (its row count and highest rank, one indexed read per clone);
- * a template migrated by another process is read again. Without a history table the plan is read for every clone.
+ * <p><b>Plan cache.</b> Reading the plan takes a dozen catalogue queries, some over catalogues that grow with the
+ * number of tenants, so the {@link ClonePlan} is kept and reused while the template's migration history is unchanged
+ * (its row count and highest rank: one small read per clone); a template migrated by another process is read again.
+ * Without a history table the plan is read for every clone.
  *
  * <p><b>Falling back.</b> When the template cannot be refreshed or holds objects a clone cannot reproduce exactly,
  * {@link #cloneInto} answers false (logging why, once) and the caller migrates the new schema instead.
@@ -55,8 +56,19 @@ final class TemplateSchema {
 
     /** Migrates the template (creating it when missing), waiting for any other refresh to finish first. */
     void refresh() throws SQLException {
+        try (Connection connection = pool.getConnection()) {
+            refresh(connection);
+        }
+    }
+
+    /**
+     * Like {@link #refresh()}, holding the template's lock on {@code connection} (which must not be in a
+     * transaction), so that a creation refreshing the template needs no connection beyond its own and the
+     * migrator's.
+     */
+    void refresh(Connection connection) throws SQLException {
         synchronized (refreshing) {
-            try (Connection connection = pool.getConnection(); AdvisoryLocks locks = new AdvisoryLocks(connection)) {
+            try (AdvisoryLocks locks = new AdvisoryLocks(connection)) {
                 locks.lock(AdvisoryLocks.templateKey(name));
                 migrator.migrate(name);
             }
@@ -65,14 +77,34 @@ final class TemplateSchema {
     }
 
     /**
+     * Whether the template can be cloned from: it has been refreshed by this process, now if not before (holding
+     * the lock on {@code connection}). A failed refresh is logged and answers false, to be tried again next time.
+     */
+    boolean ready(Connection connection) {
+        if (fresh) {
+            return true;
+        }
+        synchronized (refreshing) {
+            try {
+                if (!fresh) {
+                    refresh(connection);
+                }
+                return true;
+            } catch (SQLException | RuntimeException e) {
+                LOG.log(Level.WARNING, "Could not bring the template schema " + name + " up to date ("
+                        + e.getMessage() + "); creating tenants from migrations until a refresh succeeds.", e);
+                return false;
+            }
+        }
+    }
+
+    /**
      * Clones the template into {@code target} inside the caller's transaction, rows and migration history included.
+     * Call {@link #ready} first, outside any transaction.
      *
      * @return false, having created nothing, when the template cannot be used; the caller migrates instead
      */
     boolean cloneInto(Connection transaction, SchemaName target) throws SQLException {
-        if (!fresh && !tryRefresh()) {
-            return false;
-        }
         AdvisoryLocks.lockSharedForTransaction(transaction, AdvisoryLocks.templateKey(name));
         if (!TenantRows.schemaExists(transaction, name)) {
             fresh = false;
@@ -90,17 +122,6 @@ final class TemplateSchema {
         }
         current.plan().apply(transaction, target, ClonePlan.Content.WITH_DATA);
         return true;
-    }
-
-    private boolean tryRefresh() {
-        try {
-            refresh();
-            return true;
-        } catch (SQLException | RuntimeException e) {
-            LOG.log(Level.WARNING, "Could not bring the template schema " + name + " up to date (" + e.getMessage()
-                    + "); creating tenants from migrations until a refresh succeeds.", e);
-            return false;
-        }
     }
 
     private Cached read(Connection transaction, String history) throws SQLException {

@@ -51,9 +51,10 @@ import javax.sql.DataSource;
  * never column values or secrets), committed with the change itself; failures are recorded too.</li>
  * </ul>
  *
- * <p>It needs two pooled connections per operation in progress (one holds the lock). Advisory locks are session
- * locks, so the pool must reach PostgreSQL directly or through a session-mode pooler (not PgBouncer's transaction
- * mode). Thread-safe.
+ * <p>Connections: an operation holds one pooled connection throughout (for its lock and bookkeeping), plus one while
+ * it clones, or what the migrator needs (two for Flyway) while it migrates; size the pool for the creations that may
+ * run at once. Advisory locks are session locks, so the pool must reach PostgreSQL directly or through a
+ * session-mode pooler (not PgBouncer's transaction mode). Thread-safe.
  */
 public final class TenantProvisioner {
 

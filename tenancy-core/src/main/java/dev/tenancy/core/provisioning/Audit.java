@@ -29,7 +29,8 @@ record Audit(String actor, Action action, SchemaName schema, Map<String, String>
     static Audit failure(String actor, Action action, SchemaName schema, Map<String, String> details,
             Throwable error) {
         String text = error.getClass().getSimpleName() + ": " + error.getMessage();
-        return new Audit(actor, action, schema, details, text.length() > MAX_ERROR ? text.substring(0, MAX_ERROR) : text);
+        String cut = text.length() > MAX_ERROR ? text.substring(0, MAX_ERROR) : text;
+        return new Audit(actor, action, schema, details, cut);
     }
 
     boolean succeeded() {

@@ -139,8 +139,8 @@ record ClonePlan(SchemaName source, List<Sequence> sequences, List<Table> tables
         }
         for (Sequence sequence : sequences) {
             if (sequence.identity() == null && sequence.ownerTable() != null) {
-                statements.add("ALTER SEQUENCE " + to + sequence.name() + " OWNED BY " + to + sequence.ownerTable() + "."
-                        + sequence.ownerColumn());
+                statements.add("ALTER SEQUENCE " + to + sequence.name() + " OWNED BY " + to + sequence.ownerTable()
+                        + "." + sequence.ownerColumn());
             }
             comment(statements, "SEQUENCE " + to + sequence.name(), sequence.comment());
         }

@@ -24,7 +24,8 @@ final class ClonePlanReader {
 
     private static final String UNSUPPORTED = """
             WITH ns AS (SELECT ?::oid AS oid)
-            SELECT pg_describe_object(d.classid, d.objid, 0) FROM pg_depend d, ns
+            SELECT (pg_identify_object(d.classid, d.objid, 0)).type || ' '
+                   || (pg_identify_object(d.classid, d.objid, 0)).identity FROM pg_depend d, ns
              WHERE d.refclassid = 'pg_namespace'::regclass AND d.refobjid = ns.oid AND d.deptype = 'n'
                AND (d.classid <> 'pg_class'::regclass
                     OR (SELECT relkind FROM pg_class WHERE oid = d.objid) NOT IN ('r', 'S', 'v'))
@@ -42,15 +43,18 @@ final class ClonePlanReader {
              WHERE c.relnamespace = ns.oid AND c.reloftype <> 0
             UNION ALL SELECT 'grants on ' || c.relname FROM pg_class c, ns
              WHERE c.relnamespace = ns.oid AND c.relacl IS NOT NULL
-            UNION ALL SELECT 'column grants on ' || c.relname FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid, ns
+            UNION ALL SELECT 'column grants on ' || c.relname
+             FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid, ns
              WHERE c.relnamespace = ns.oid AND a.attacl IS NOT NULL
-            UNION ALL SELECT 'grants on the schema' FROM pg_namespace n, ns WHERE n.oid = ns.oid AND n.nspacl IS NOT NULL
+            UNION ALL SELECT 'grants on the schema' FROM pg_namespace n, ns
+             WHERE n.oid = ns.oid AND n.nspacl IS NOT NULL
             UNION ALL SELECT 'a tablespace for ' || c.relname FROM pg_class c, ns
              WHERE c.relnamespace = ns.oid AND c.reltablespace <> 0
             UNION ALL SELECT 'column ' || c.relname || '.' || a.attname || ' of a type defined in the schema'
              FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid JOIN pg_type t ON t.oid = a.atttypid, ns
              WHERE c.relnamespace = ns.oid AND a.attnum > 0 AND t.typnamespace = ns.oid
-            UNION ALL SELECT 'extended statistics ' || s.stxname FROM pg_statistic_ext s, ns WHERE s.stxnamespace = ns.oid
+            UNION ALL SELECT 'extended statistics ' || s.stxname FROM pg_statistic_ext s, ns
+             WHERE s.stxnamespace = ns.oid
             UNION ALL SELECT 'sequence ' || s.relname || ' owned by a table in another schema'
              FROM pg_class s JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.oid
               AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'
@@ -170,7 +174,8 @@ final class ClonePlanReader {
             parts.add("SELECT CASE WHEN is_called THEN last_value::text END FROM " + source.quoted() + "."
                     + sequence.name());
         }
-        List<String> values = parts.isEmpty() ? List.of() : nullableStrings(connection, String.join(" UNION ALL ", parts));
+        List<String> values = parts.isEmpty() ? List.of()
+                : nullableStrings(connection, String.join(" UNION ALL ", parts));
         List<ClonePlan.Sequence> positioned = new ArrayList<>();
         for (int i = 0; i < sequences.size(); i++) {
             ClonePlan.Sequence s = sequences.get(i);

@@ -50,7 +50,8 @@ record Context(DataSource pool, TenantRows rows, DomainStore domains, SchemaFact
      * database error, a listener's) as a {@link ProvisioningException} saying {@code what} and why.
      */
     static RuntimeException failure(String what, Exception e) {
-        return e instanceof RuntimeException runtime ? runtime : new ProvisioningException(what + ": " + describe(e), e);
+        return e instanceof RuntimeException runtime ? runtime
+                : new ProvisioningException(what + ": " + describe(e), e);
     }
 
     /** An exception's message, or its class when it has none. */

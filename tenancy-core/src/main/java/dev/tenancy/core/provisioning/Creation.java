@@ -150,6 +150,9 @@ final class Creation {
                 return null;
             });
         } catch (Throwable e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
             ProvisioningException failure = failed(control, info, action, details, step, e);
             if (e instanceof Error error) {
                 error.addSuppressed(failure);
@@ -163,7 +166,8 @@ final class Creation {
 
     private ProvisioningException failed(Connection control, TenantInfo info, Audit.Action action,
             Map<String, String> details, String step, Throwable cause) {
-        String message = "Creating tenant '" + info.schema() + "' failed while " + step + ": " + Context.describe(cause);
+        String message = "Creating tenant '" + info.schema() + "' failed while " + step + ": "
+                + Context.describe(cause);
         ProvisioningException failure;
         try {
             Jdbc.inTransaction(control, tx -> {
@@ -176,7 +180,8 @@ final class Creation {
                     + "cause and create the tenant again.", cause);
         } catch (Exception cleanup) {
             failure = new ProvisioningException(message + " Removing what it had written failed too ("
-                    + Context.describe(cleanup) + "); TenantProvisioner.recoverInterrupted() removes the leftovers.", cause);
+                    + Context.describe(cleanup) + "); TenantProvisioner.recoverInterrupted() removes the leftovers.",
+                    cause);
             failure.addSuppressed(cleanup);
         }
         context.books().recordAlone(Audit.failure(info.actor(), action, info.schema(), details, cause));

@@ -11,7 +11,7 @@ final class NotClonableException extends ProvisioningException {
 
     NotClonableException(SchemaName schema, List<String> objects) {
         super("The schema '" + schema + "' cannot be cloned exactly because it holds " + String.join(", ", objects)
-                + ". Cloning reproduces tables, sequences, defaults, constraints, indexes, comments and views; "
-                + "create the tenant from migrations instead.");
+                + ". Cloning reproduces tables, sequences, defaults, constraints, indexes, comments and views; a "
+                + "schema holding more can only be built by its migrations.");
     }
 }

@@ -183,7 +183,8 @@ public final class TenantProvisioner {
     public void refreshTemplate() {
         TemplateSchema template = context.schemas().template();
         if (template == null) {
-            throw new IllegalStateException("This provisioner was built withoutTemplate(); there is nothing to refresh.");
+            throw new IllegalStateException("This provisioner was built withoutTemplate(); there is no template to "
+                    + "refresh.");
         }
         try {
             template.refresh();
@@ -248,7 +249,7 @@ public final class TenantProvisioner {
             return this;
         }
 
-        /** Subdomains no tenant may take (e.g. {@code www}, {@code admin}, {@code api}); compared case-insensitively. */
+        /** Subdomains no tenant may take (e.g. {@code www}, {@code admin}); compared case-insensitively. */
         public Builder reservedSubdomains(String... subdomains) {
             for (String subdomain : subdomains) {
                 reservedSubdomains.add(subdomain.toLowerCase(Locale.ROOT));

@@ -122,8 +122,8 @@ public final class TenantRequest {
         for (String host : hosts) {
             normalised.add(HostNames.normalise(host));
         }
-        return new NewTenant(schemaName, List.copyOf(normalised), Collections.unmodifiableMap(new LinkedHashMap<>(values)),
-                autoDropSchema, List.copyOf(setUps), actor);
+        return new NewTenant(schemaName, List.copyOf(normalised),
+                Collections.unmodifiableMap(new LinkedHashMap<>(values)), autoDropSchema, List.copyOf(setUps), actor);
     }
 
     String actor() {

@@ -62,7 +62,8 @@ class CreationRollbackTest {
     void noTenantsNoFaults() {
         fixture.reset();
         fixture.sql("DROP EVENT TRIGGER IF EXISTS refuse_schema; DROP FUNCTION IF EXISTS public.refuse_schema();"
-                + "DROP TRIGGER IF EXISTS refuse_domain ON public.domains; DROP FUNCTION IF EXISTS public.refuse_domain();"
+                + "DROP TRIGGER IF EXISTS refuse_domain ON public.domains;"
+                + "DROP FUNCTION IF EXISTS public.refuse_domain();"
                 + "DROP SCHEMA IF EXISTS _tenancy_template CASCADE");
     }
 

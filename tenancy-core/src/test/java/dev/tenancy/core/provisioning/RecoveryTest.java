@@ -42,7 +42,8 @@ class RecoveryTest {
     /** Ends the database session holding the creation lock of {@code schema}, as a dying process would. */
     private static void killTheSessionCreating(String schema) {
         fixture.sql("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' AND objsubid = 1 "
-                + "AND ((classid::bigint << 32) | objid::bigint) = hashtextextended('tenancy.tenant:" + schema + "', 0)");
+                + "AND ((classid::bigint << 32) | objid::bigint) = "
+                + "hashtextextended('tenancy.tenant:" + schema + "', 0)");
     }
 
     @Test
@@ -90,7 +91,8 @@ class RecoveryTest {
 
     @Test
     void tenantsTheApplicationWroteItselfAreNotMistakenForLeftovers() {
-        fixture.sql("INSERT INTO public.tenants (schema_name, status, name) VALUES ('tenant_own', 'PROVISIONING', 'O')");
+        fixture.sql("INSERT INTO public.tenants (schema_name, status, name) "
+                + "VALUES ('tenant_own', 'PROVISIONING', 'O')");
 
         assertThat(provisioner.recoverInterrupted()).isEmpty();
 

@@ -24,7 +24,8 @@ final class SchemaDescription {
     private static final String[] QUERIES = {
         """
         SELECT 'relation ' || c.relname || ' kind=' || c.relkind::text || ' persistence=' || c.relpersistence::text
-               || ' options=' || coalesce(c.reloptions::text, '') || ' comment=' || coalesce(obj_description(c.oid, 'pg_class'), '')
+               || ' options=' || coalesce(c.reloptions::text, '')
+               || ' comment=' || coalesce(obj_description(c.oid, 'pg_class'), '')
         FROM pg_class c WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'v', 'S', 'i')
         """,
         """
@@ -41,7 +42,8 @@ final class SchemaDescription {
         """,
         """
         SELECT 'constraint ' || c.relname || '.' || k.conname || ' ' || pg_get_constraintdef(k.oid)
-               || ' validated=' || k.convalidated || ' comment=' || coalesce(obj_description(k.oid, 'pg_constraint'), '')
+               || ' validated=' || k.convalidated
+               || ' comment=' || coalesce(obj_description(k.oid, 'pg_constraint'), '')
         FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid
         WHERE c.relnamespace = current_schema()::regnamespace
         """,

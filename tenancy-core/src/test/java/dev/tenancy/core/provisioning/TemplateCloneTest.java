@@ -1,7 +1,9 @@
 package dev.tenancy.core.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenancy.core.InvalidSchemaNameException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
@@ -55,7 +57,7 @@ class TemplateCloneTest {
     }
 
     @Test
-    void aClonedSchemaReferstoItselfAndNeverToTheTemplate() {
+    void aClonedSchemaRefersToItselfAndNeverToTheTemplate() {
         fixture.provisioner().build().create(TenantRequest.subdomain("selfref").value("name", "Self"));
 
         assertThat(fixture.strings("""
@@ -76,8 +78,9 @@ class TemplateCloneTest {
         fixture.migrator(FlywaySchemaMigrator.TENANT, FlywaySchemaMigrator.LATER)
                 .migrate(SchemaName.of("tenant_evolving"));
 
-        assertThat(fixture.strings("SELECT version FROM tenant_evolving.flyway_schema_history WHERE version IS NOT NULL "
-                + "ORDER BY installed_rank")).containsExactly("1", "2", "3", "4", "5", "6", "7");
+        assertThat(fixture.strings("SELECT version FROM tenant_evolving.flyway_schema_history "
+                + "WHERE version IS NOT NULL ORDER BY installed_rank"))
+                .containsExactly("1", "2", "3", "4", "5", "6", "7");
         assertThat(fixture.string("SELECT count(*) FROM information_schema.columns WHERE table_schema = "
                 + "'tenant_evolving' AND table_name = 'tasks' AND column_name = 'due'")).isEqualTo("1");
     }
@@ -117,8 +120,7 @@ class TemplateCloneTest {
         assertThat(fixture.schemaExists("_tenancy_template")).isTrue();
         assertThat(fixture.string("SELECT count(*) FROM public.tenants WHERE schema_name = '_tenancy_template'"))
                 .isEqualTo("0");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> provisioner.create(
-                TenantRequest.schema("_tenancy_template").value("name", "Sneaky")))
-                .isInstanceOf(dev.tenancy.core.InvalidSchemaNameException.class).hasMessageContaining("reserved");
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.schema("_tenancy_template").value("name", "Sneaky")))
+                .isInstanceOf(InvalidSchemaNameException.class).hasMessageContaining("reserved");
     }
 }

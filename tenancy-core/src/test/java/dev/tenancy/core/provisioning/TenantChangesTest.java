@@ -147,6 +147,17 @@ class TenantChangesTest {
     }
 
     @Test
+    void aTenantHoldingWhatCloningCannotReproduceIsNotClonedAndNothingIsLeft() {
+        fixture.sql("CREATE TYPE tenant_acme.mood AS ENUM ('happy', 'sad')");
+
+        assertThatThrownBy(() -> provisioner.cloneTenant(ACME, TenantRequest.subdomain("copy").value("name", "Copy"),
+                true)).isInstanceOf(ProvisioningException.class).hasMessageContaining("type tenant_acme.mood");
+
+        assertThat(fixture.tenants()).containsExactly("tenant_acme:ACTIVE");
+        assertThat(fixture.schemas()).containsExactly("tenant_acme");
+    }
+
+    @Test
     void cloningAnUnknownTenantWritesNothing() {
         assertThatThrownBy(() -> provisioner.cloneTenant(SchemaName.of("tenant_nobody"),
                 TenantRequest.subdomain("orphan").value("name", "Orphan"), true))

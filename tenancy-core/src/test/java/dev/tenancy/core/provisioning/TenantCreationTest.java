@@ -68,7 +68,8 @@ class TenantCreationTest {
         assertThat(fixture.domains()).containsExactly("acme.localhost:tenant_acme:true");
         assertThat(fixture.string("SELECT email || ':' || role FROM tenant_acme.users"))
                 .isEqualTo("admin@acme.test:admin");
-        assertThat(fixture.strings("SELECT code FROM tenant_acme.roles ORDER BY code")).containsExactly("admin", "member");
+        assertThat(fixture.strings("SELECT code FROM tenant_acme.roles ORDER BY code"))
+                .containsExactly("admin", "member");
         assertThat(fixture.string("SELECT name || ':' || subscription_plan FROM public.tenants"))
                 .isEqualTo("Acme Corp:free");
         assertThat(fixture.ledger()).isEmpty();
@@ -170,6 +171,17 @@ class TenantCreationTest {
                 .containsExactly("alice CREATE tenant_audited SUCCESS audited.localhost TEMPLATE");
         assertThat(fixture.string("SELECT count(*) FROM public.tenancy_audit WHERE details::text LIKE '%Secret%'"))
                 .isEqualTo("0");
+    }
+
+    @Test
+    void aTenantAwareDataSourceGivenToTheBuilderIsUnwrapped() {
+        TenantProvisioner provisioner = TenantProvisioner.builder(application, fixture.migrator()).build();
+
+        Tenants.run(SchemaName.of("tenant_elsewhere"), () -> provisioner.create(TenantRequest.subdomain("wrapped")
+                .value("name", "Wrapped")));
+
+        assertThat(fixture.tenants()).containsExactly("tenant_wrapped:ACTIVE");
+        assertThat(fixture.string("SELECT count(*) FROM tenant_wrapped.roles")).isEqualTo("2");
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.tenancy.core.model.TenantStatus;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 
+import java.io.IOException;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,7 +107,7 @@ class TenantDeletionTest {
         TenantProvisioner guarded = fixture.provisioner().listener(new TenantListener() {
             @Override
             public void beforeDelete(TenantInfo tenant, boolean dropsSchema) throws Exception {
-                throw new java.io.IOException("the backup failed");
+                throw new IOException("the backup failed");
             }
         }).build();
 

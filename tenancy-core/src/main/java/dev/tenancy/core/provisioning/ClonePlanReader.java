@@ -169,13 +169,12 @@ final class ClonePlanReader {
 
     private static List<ClonePlan.Sequence> positioned(Connection connection, SchemaName source,
             List<ClonePlan.Sequence> sequences) throws SQLException {
-        List<String> parts = new ArrayList<>();
+        List<String> queries = new ArrayList<>();
         for (ClonePlan.Sequence sequence : sequences) {
-            parts.add("SELECT CASE WHEN is_called THEN last_value::text END FROM " + source.quoted() + "."
+            queries.add("SELECT CASE WHEN is_called THEN last_value::text END FROM " + source.quoted() + "."
                     + sequence.name());
         }
-        List<String> values = parts.isEmpty() ? List.of()
-                : nullableStrings(connection, String.join(" UNION ALL ", parts));
+        List<String> values = inOrder(connection, queries);
         List<ClonePlan.Sequence> positioned = new ArrayList<>();
         for (int i = 0; i < sequences.size(); i++) {
             ClonePlan.Sequence s = sequences.get(i);
@@ -188,17 +187,34 @@ final class ClonePlanReader {
 
     private static List<Boolean> hasRows(Connection connection, SchemaName source, List<String[]> tables)
             throws SQLException {
-        List<String> parts = new ArrayList<>();
+        List<String> queries = new ArrayList<>();
         for (String[] table : tables) {
-            parts.add("SELECT EXISTS (SELECT 1 FROM " + source.quoted() + "." + table[0] + ")::text");
+            queries.add("SELECT EXISTS (SELECT 1 FROM " + source.quoted() + "." + table[0] + ")::text");
         }
         List<Boolean> found = new ArrayList<>();
-        if (!parts.isEmpty()) {
-            for (String value : nullableStrings(connection, String.join(" UNION ALL ", parts))) {
-                found.add("true".equals(value));
-            }
+        for (String value : inOrder(connection, queries)) {
+            found.add("true".equals(value));
         }
         return found;
+    }
+
+    /** Runs one-value queries in a single round trip; the values come back in the order of the queries. */
+    private static List<String> inOrder(Connection connection, List<String> queries) throws SQLException {
+        List<String> values = new ArrayList<>();
+        if (queries.isEmpty()) {
+            return values;
+        }
+        List<String> numbered = new ArrayList<>();
+        for (int i = 0; i < queries.size(); i++) {
+            numbered.add("SELECT " + i + " AS n, (" + queries.get(i) + ") AS v");
+        }
+        try (PreparedStatement select = connection.prepareStatement(String.join(" UNION ALL ", numbered)
+                + " ORDER BY n"); ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                values.add(rows.getString(2));
+            }
+        }
+        return values;
     }
 
     private static List<ClonePlan.Index> indexes(Connection connection, String oid) throws SQLException {
@@ -254,16 +270,6 @@ final class ClonePlanReader {
         List<String> values = new ArrayList<>();
         for (String[] row : rows(connection, sql, oid, 1)) {
             values.add(row[0]);
-        }
-        return values;
-    }
-
-    private static List<String> nullableStrings(Connection connection, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (PreparedStatement select = connection.prepareStatement(sql); ResultSet rows = select.executeQuery()) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
         }
         return values;
     }

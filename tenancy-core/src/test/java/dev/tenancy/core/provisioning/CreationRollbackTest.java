@@ -104,7 +104,7 @@ class CreationRollbackTest {
     @ValueSource(booleans = {true, false})
     void aFailingMigrationLeavesNoHalfMigratedSchema(boolean template) {
         TenantProvisioner.Builder builder = TenantProvisioner.builder(fixture.pool(),
-                fixture.migrator(FlywaySchemaMigrator.TENANT, FlywaySchemaMigrator.FAILING));
+                fixture.migrator(ProvisioningFixture.TENANT, ProvisioningFixture.FAILING));
         TenantProvisioner broken = (template ? builder : builder.withoutTemplate()).build();
 
         assertThatThrownBy(() -> broken.create(boom())).isInstanceOf(ProvisioningException.class)

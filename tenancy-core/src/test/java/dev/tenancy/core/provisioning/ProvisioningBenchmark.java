@@ -1,5 +1,6 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.migration.TenantMigrator;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestPostgres;
 
@@ -41,7 +42,7 @@ public final class ProvisioningBenchmark {
             try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
                 statement.execute(ProvisioningFixture.TABLES);
             }
-            FlywaySchemaMigrator migrator = new FlywaySchemaMigrator(pool, "filesystem:" + migrations);
+            TenantMigrator migrator = TenantMigrator.builder(pool).tenantLocations("filesystem:" + migrations).build();
             System.out.printf(Locale.ROOT, "Schema: %d tables built by %d migrations; PostgreSQL %s; %d cores%n",
                     TABLES, MIGRATIONS, version(pool), Runtime.getRuntime().availableProcessors());
 

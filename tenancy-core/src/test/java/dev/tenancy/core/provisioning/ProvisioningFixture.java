@@ -1,6 +1,7 @@
 package dev.tenancy.core.provisioning;
 
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.migration.TenantMigrator;
 import dev.tenancy.test.postgres.TestDatabase;
 
 import com.zaxxer.hikari.HikariConfig;
@@ -60,9 +61,14 @@ final class ProvisioningFixture implements AutoCloseable {
         return pool;
     }
 
-    FlywaySchemaMigrator migrator(String... locations) {
-        return new FlywaySchemaMigrator(pool, locations.length == 0 ? new String[] {FlywaySchemaMigrator.TENANT}
-                : locations);
+    static final String TENANT = "classpath:db/provisioning/tenant";
+    static final String LATER = "classpath:db/provisioning/later";
+    static final String FAILING = "classpath:db/provisioning/failing";
+
+    /** The fleet orchestrator over this database, migrating tenant schemas with {@code locations}. */
+    TenantMigrator migrator(String... locations) {
+        return TenantMigrator.builder(pool).tenantLocations(locations.length == 0 ? new String[] {TENANT} : locations)
+                .build();
     }
 
     /** A provisioner over this database with the tenant migrations, a template and suffix {@code localhost}. */

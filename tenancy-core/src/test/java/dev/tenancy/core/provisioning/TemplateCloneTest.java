@@ -75,7 +75,7 @@ class TemplateCloneTest {
     void laterMigrationsApplyNormallyToAClonedSchema() {
         fixture.provisioner().build().create(TenantRequest.subdomain("evolving").value("name", "Evolving"));
 
-        fixture.migrator(FlywaySchemaMigrator.TENANT, FlywaySchemaMigrator.LATER)
+        fixture.migrator(ProvisioningFixture.TENANT, ProvisioningFixture.LATER)
                 .migrate(SchemaName.of("tenant_evolving"));
 
         assertThat(fixture.strings("SELECT version FROM tenant_evolving.flyway_schema_history "
@@ -90,7 +90,7 @@ class TemplateCloneTest {
         fixture.provisioner().build().create(TenantRequest.subdomain("before").value("name", "Before"));
 
         TenantProvisioner newer = TenantProvisioner.builder(fixture.pool(),
-                fixture.migrator(FlywaySchemaMigrator.TENANT, FlywaySchemaMigrator.LATER)).build();
+                fixture.migrator(ProvisioningFixture.TENANT, ProvisioningFixture.LATER)).build();
         newer.create(TenantRequest.subdomain("after").value("name", "After"));
 
         assertThat(source("tenant_after")).isEqualTo("TEMPLATE");

@@ -142,7 +142,7 @@ class TenantChangesTest {
                 .containsExactlyElementsOf(SchemaDescription.of(fixture.pool(), ACME).stream()
                         .filter(line -> !line.startsWith("row ") && !line.startsWith("next ")).toList());
         assertThat(fixture.string("SELECT count(*) FROM tenant_blank.users")).isEqualTo("0");
-        fixture.migrator(FlywaySchemaMigrator.TENANT, FlywaySchemaMigrator.LATER).migrate(copy.schema());
+        fixture.migrator(ProvisioningFixture.TENANT, ProvisioningFixture.LATER).migrate(copy.schema());
         assertThat(fixture.string("SELECT max(version::int) FROM tenant_blank.flyway_schema_history")).isEqualTo("7");
     }
 

@@ -68,7 +68,7 @@ public class SampleFixture {
         String subdomain = Names.subdomain(prefix);
         Credentials admin = new Credentials("admin@" + subdomain + ".example.com", "admin-password");
         RegisteredTenant tenant = Tenants.callInPublic(() -> registration.register(new TenantApplication(
-                prefix + " Inc.", subdomain, admin.username(), admin.password(), null)));
+                prefix + " Inc.", subdomain, admin.username(), admin.password(), null), "test"));
         return new TestTenant(tenant.id(), subdomain, tenant.schemaName(), tenant.domain(), admin);
     }
 

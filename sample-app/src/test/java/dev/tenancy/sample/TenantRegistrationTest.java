@@ -67,6 +67,8 @@ class TenantRegistrationTest {
         assertThat(me.status()).isEqualTo(200);
         assertThat(me.json().path("role").asString()).isEqualTo("tenant_super_admin");
         assertThat(me.body()).doesNotContain(schema);
+        assertThat(jdbc.queryForList("SELECT actor || ' ' || outcome FROM public.tenancy_audit WHERE schema_name = ?",
+                String.class, schema)).containsExactly(root.username() + " SUCCESS");
     }
 
     @Test

@@ -53,7 +53,7 @@ class RegisterTenantCommand implements TenancyCommand {
                 arguments.value("admin-email"), password, arguments.optionalValue("plan").orElse(null));
         RegisteredTenant tenant;
         try {
-            tenant = registration.register(application);
+            tenant = registration.register(application, "cli");
         } catch (RequestRefusedException e) {
             if (e.reason() == RequestRefusedException.Reason.INVALID) {
                 throw new CommandUsageException(e.getMessage());

@@ -3,6 +3,8 @@ package dev.tenancy.sample.tenants;
 import dev.tenancy.boot.web.PublicEndpoint;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
@@ -36,8 +38,8 @@ class TenantAdminController {
     /** Creates a tenant with its schema, domain and super admin. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
-    TenantCreated create(@RequestBody TenantApplication application) {
-        return TenantCreated.of(registration.register(application));
+    TenantCreated create(@RequestBody TenantApplication application, @AuthenticationPrincipal UserDetails user) {
+        return TenantCreated.of(registration.register(application, user.getUsername()));
     }
 
     /** Lists tenants: {@code ?subscription_plan=professional&is_active=true&search=acme}, each optional. */

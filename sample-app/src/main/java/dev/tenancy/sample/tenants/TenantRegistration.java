@@ -1,137 +1,60 @@
 package dev.tenancy.sample.tenants;
 
-import dev.tenancy.boot.autoconfigure.TenancyProperties;
-import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.Tenants;
-import dev.tenancy.core.directory.DomainStore;
+import dev.tenancy.core.InvalidSchemaNameException;
 import dev.tenancy.core.directory.DomainTakenException;
-import dev.tenancy.core.directory.HostNames;
-import dev.tenancy.core.directory.TenantDirectory;
-import dev.tenancy.core.jdbc.TenantAwareDataSource;
-import dev.tenancy.core.migration.SchemaMigrator;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.directory.InvalidHostException;
+import dev.tenancy.core.provisioning.InvalidTenantRequestException;
+import dev.tenancy.core.provisioning.TenantAlreadyExistsException;
+import dev.tenancy.core.provisioning.TenantInfo;
+import dev.tenancy.core.provisioning.TenantProvisioner;
+import dev.tenancy.core.provisioning.TenantRequest;
 import dev.tenancy.sample.users.UserAccounts;
 import dev.tenancy.sample.web.RequestRefusedException;
 
 import org.springframework.stereotype.Service;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
-
-import javax.sql.DataSource;
-
 /**
- * Registers a tenant, all or nothing: its row, its domain {@code <subdomain>.<tenancy.domain-suffix>}, its schema
- * {@code tenant_<subdomain>} with every tenant migration, and its super admin; it is served once all of them exist.
- * When a step fails, what the attempt created is removed again and the subdomain can be registered at once.
+ * Registers a tenant through Tenancy's provisioning service, all or nothing: its row, its domain
+ * {@code <subdomain>.<tenancy.domain-suffix>}, its schema {@code tenant_<subdomain>} and, inside the new schema, its
+ * super admin. The tenant is served once all of them exist; when a step fails nothing is left behind and the
+ * subdomain can be registered again at once. Every registration is recorded in the provisioning audit.
  */
 @Service
 public class TenantRegistration {
 
-    private final DataSource pool;
-    private final SchemaMigrator migrator;
-    private final DomainStore domains;
-    private final TenantDirectory directory;
+    private final TenantProvisioner provisioner;
     private final UserAccounts accounts;
-    private final TenancyProperties tenancy;
 
-    TenantRegistration(DataSource dataSource, SchemaMigrator migrator, DomainStore domains, TenantDirectory directory,
-            UserAccounts accounts, TenancyProperties tenancy) throws SQLException {
-        this.pool = dataSource.unwrap(TenantAwareDataSource.class).target();
-        this.migrator = migrator;
-        this.domains = domains;
-        this.directory = directory;
+    TenantRegistration(TenantProvisioner provisioner, UserAccounts accounts) {
+        this.provisioner = provisioner;
         this.accounts = accounts;
-        this.tenancy = tenancy;
     }
 
     /**
      * Registers the tenant {@code application} describes.
      *
+     * @param actor who asks, for the audit (a user name, or {@code cli})
      * @throws RequestRefusedException (invalid) when the application is not valid; (conflict) when the subdomain is
      *     taken
      */
-    public RegisteredTenant register(TenantApplication application) {
+    public RegisteredTenant register(TenantApplication application, String actor) {
         TenantApplication valid = application.validated();
-        SchemaName schema = SchemaName.of("tenant_" + valid.subdomain().replace('-', '_'),
-                tenancy.getSchemas().getReserved());
-        String domain = HostNames.normalise(valid.subdomain() + "." + tenancy.getDomainSuffix());
-        long id = claim(schema, domain, valid);
+        TenantRequest request = TenantRequest.subdomain(valid.subdomain())
+                .value("name", valid.companyName())
+                .value("subscription_plan", valid.plan().value())
+                .value("contact_email", valid.adminEmail())
+                .setUp(tenant -> accounts.createTenantSuperAdmin(valid.adminEmail(), valid.adminPassword()))
+                .actor(actor);
+        TenantInfo tenant;
         try {
-            migrator.migrate(schema);
-            Tenants.run(schema, () -> accounts.createTenantSuperAdmin(valid.adminEmail(), valid.adminPassword()));
-            update("UPDATE public.tenants SET status = '" + TenantStatus.ACTIVE + "' WHERE id = " + id);
-        } catch (RuntimeException e) {
-            try {
-                update("DROP SCHEMA IF EXISTS " + schema.quoted() + " CASCADE");
-                update("DELETE FROM public.tenants WHERE id = " + id);
-            } catch (RuntimeException cleanup) {
-                e.addSuppressed(cleanup);
-            }
-            throw e;
+            tenant = provisioner.create(request);
+        } catch (TenantAlreadyExistsException | DomainTakenException e) {
+            throw RequestRefusedException.conflict("The subdomain '" + valid.subdomain() + "' is taken. Choose "
+                    + "another.");
+        } catch (InvalidTenantRequestException | InvalidSchemaNameException | InvalidHostException e) {
+            throw RequestRefusedException.invalid(e.getMessage());
         }
-        directory.evict(domain);
-        return new RegisteredTenant(id, schema.value(), domain, valid.adminEmail());
-    }
-
-    private long claim(SchemaName schema, String domain, TenantApplication application) {
-        try (Connection connection = pool.getConnection()) {
-            connection.setAutoCommit(false);
-            try (PreparedStatement taken = connection.prepareStatement("SELECT EXISTS (SELECT 1 FROM public.tenants "
-                    + "WHERE schema_name = ?) OR EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)")) {
-                taken.setString(1, schema.value());
-                taken.setString(2, schema.value());
-                try (ResultSet rows = taken.executeQuery()) {
-                    rows.next();
-                    if (rows.getBoolean(1)) {
-                        throw subdomainTaken(application);
-                    }
-                }
-                long id = insertTenant(connection, schema, application);
-                domains.add(connection, id, domain, true);
-                connection.commit();
-                return id;
-            } catch (SQLException | RuntimeException e) {
-                connection.rollback();
-                if (e instanceof DomainTakenException || e instanceof SQLException sql && "23505".equals(
-                        sql.getSQLState())) {
-                    throw subdomainTaken(application);
-                }
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not record the new tenant: " + e.getMessage(), e);
-        }
-    }
-
-    private static long insertTenant(Connection connection, SchemaName schema, TenantApplication application)
-            throws SQLException {
-        try (PreparedStatement insert = connection.prepareStatement("INSERT INTO public.tenants (schema_name, name, "
-                + "subscription_plan, contact_email, status) VALUES (?, ?, ?, ?, 'PROVISIONING') RETURNING id")) {
-            insert.setString(1, schema.value());
-            insert.setString(2, application.companyName());
-            insert.setString(3, application.plan().value());
-            insert.setString(4, application.adminEmail());
-            try (ResultSet keys = insert.executeQuery()) {
-                keys.next();
-                return keys.getLong(1);
-            }
-        }
-    }
-
-    private void update(String sql) {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not finish registering the tenant: " + e.getMessage(), e);
-        }
-    }
-
-    private static RequestRefusedException subdomainTaken(TenantApplication application) {
-        return RequestRefusedException.conflict("The subdomain '" + application.subdomain() + "' is taken. Choose "
-                + "another.");
+        return new RegisteredTenant(tenant.id(), tenant.schema().value(), tenant.primaryDomain(),
+                valid.adminEmail());
     }
 }

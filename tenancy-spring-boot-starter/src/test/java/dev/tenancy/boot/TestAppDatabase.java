@@ -22,7 +22,8 @@ import javax.sql.DataSource;
  *   <li>{@code tenant_alpha} (ACTIVE) at {@code alpha.example.com} and {@code alpha}, one note "alpha note";</li>
  *   <li>{@code tenant_beta} (ACTIVE) at {@code beta.example.com} and {@code beta}, one note "beta note";</li>
  *   <li>{@code tenant_sleepy} (INACTIVE) at {@code sleepy.example.com};</li>
- *   <li>{@code tenant_fresh} (PROVISIONING) at {@code fresh.example.com}, no schema yet.</li>
+ *   <li>{@code tenant_fresh} (PROVISIONING) at {@code fresh.example.com}, no schema yet, and
+ *       {@code auto_create_schema} off so that {@code create-missing-schemas} leaves it alone.</li>
  * </ul>
  */
 public final class TestAppDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -70,6 +71,7 @@ public final class TestAppDatabase implements ApplicationContextInitializer<Conf
         tenant(jdbc, "tenant_beta", "ACTIVE", "beta.example.com", "beta");
         tenant(jdbc, "tenant_sleepy", "INACTIVE", "sleepy.example.com");
         tenant(jdbc, "tenant_fresh", "PROVISIONING", "fresh.example.com");
+        jdbc.update("UPDATE public.tenants SET auto_create_schema = false WHERE schema_name = 'tenant_fresh'");
         for (String schema : new String[] {"tenant_alpha", "tenant_beta", "tenant_sleepy"}) {
             migrateTenant(dataSource, schema);
         }

@@ -24,10 +24,12 @@ public class TenancyProperties {
     private boolean enabled = true;
 
     /**
-     * Parent domain of tenants' sub-domains, e.g. "example.com": "create-domain --subdomain=acme" then registers
-     * "acme.example.com". Unset by default, when only full host names are accepted.
+     * Parent domain of tenants' subdomains, e.g. "example.com": a tenant created with the subdomain "acme" (the
+     * provisioner, "create-tenant --subdomain=acme") gets the schema tenant_acme and the primary domain
+     * "acme.example.com", and "create-domain --subdomain=acme" registers that host. The default, "localhost", suits
+     * development: browsers resolve acme.localhost to this machine.
      */
-    private String domainSuffix;
+    private String domainSuffix = "localhost";
 
     private final Tables tables = new Tables();
 
@@ -38,6 +40,8 @@ public class TenancyProperties {
     private final Web web = new Web();
 
     private final Migrations migrations = new Migrations();
+
+    private final Provisioning provisioning = new Provisioning();
 
     private final Commands commands = new Commands();
 
@@ -75,6 +79,10 @@ public class TenancyProperties {
 
     public Migrations getMigrations() {
         return migrations;
+    }
+
+    public Provisioning getProvisioning() {
+        return provisioning;
     }
 
     public Commands getCommands() {
@@ -293,7 +301,9 @@ public class TenancyProperties {
 
         /**
          * What to migrate while the application starts, before entity managers are built: "shared" (the shared
-         * schema), "all" (the shared schema, then every tenant schema) or "none".
+         * schema), "all" (the shared schema, then every tenant schema; any failure stops the start) or "none". Unless
+         * "none", tenant creations a crash interrupted are then cleaned up. Started with a command, the application
+         * migrates at most the shared schema, and nothing for migrate-schemas.
          */
         private MigrateOnStartup onStartup = MigrateOnStartup.SHARED;
 
@@ -302,6 +312,21 @@ public class TenancyProperties {
 
         /** Flyway locations of every tenant schema's migrations. */
         private List<String> tenantLocations = new ArrayList<>(List.of("classpath:db/migration/tenant"));
+
+        /**
+         * At most how many tenant schemas migrate at once. By default the number of processors (at least 2). The
+         * migrator also stays below the connection pool's maximum size, keeping one connection for its run lock.
+         */
+        private Integer parallelism;
+
+        /** Name of the Flyway history table in the shared schema and in every tenant schema. */
+        private String historyTable = "flyway_schema_history";
+
+        /**
+         * How long a migration run waits for another run on the same database (another instance starting, a
+         * migrate-schemas command) before it gives up.
+         */
+        private Duration lockWait = Duration.ofMinutes(10);
 
         public MigrateOnStartup getOnStartup() {
             return onStartup;
@@ -325,6 +350,81 @@ public class TenancyProperties {
 
         public void setTenantLocations(List<String> tenantLocations) {
             this.tenantLocations = tenantLocations;
+        }
+
+        public Integer getParallelism() {
+            return parallelism;
+        }
+
+        public void setParallelism(Integer parallelism) {
+            this.parallelism = parallelism;
+        }
+
+        public String getHistoryTable() {
+            return historyTable;
+        }
+
+        public void setHistoryTable(String historyTable) {
+            this.historyTable = historyTable;
+        }
+
+        public Duration getLockWait() {
+            return lockWait;
+        }
+
+        public void setLockWait(Duration lockWait) {
+            this.lockWait = lockWait;
+        }
+    }
+
+    /** Creating, deleting, renaming and cloning tenants (the TenantProvisioner and its commands). */
+    public static class Provisioning {
+
+        /**
+         * Whether new tenant schemas are cloned from a migrated template schema, which is much faster than running
+         * every tenant migration for each new tenant. When false, each new schema is built by its migrations.
+         */
+        private boolean useTemplate = true;
+
+        /** Name of the template schema; it is reserved, no tenant may take it. */
+        private String templateSchema = "_tenancy_template";
+
+        /** Subdomains no tenant may take, e.g. www, admin or api; compared case-insensitively. */
+        private List<String> reservedSubdomains = new ArrayList<>();
+
+        /** Whether every change (who, when, what, outcome) is recorded in the shared schema's tenancy_audit table. */
+        private boolean audit = true;
+
+        public boolean isUseTemplate() {
+            return useTemplate;
+        }
+
+        public void setUseTemplate(boolean useTemplate) {
+            this.useTemplate = useTemplate;
+        }
+
+        public String getTemplateSchema() {
+            return templateSchema;
+        }
+
+        public void setTemplateSchema(String templateSchema) {
+            this.templateSchema = templateSchema;
+        }
+
+        public List<String> getReservedSubdomains() {
+            return reservedSubdomains;
+        }
+
+        public void setReservedSubdomains(List<String> reservedSubdomains) {
+            this.reservedSubdomains = reservedSubdomains;
+        }
+
+        public boolean isAudit() {
+            return audit;
+        }
+
+        public void setAudit(boolean audit) {
+            this.audit = audit;
         }
     }
 

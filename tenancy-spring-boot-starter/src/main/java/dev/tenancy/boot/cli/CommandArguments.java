@@ -4,6 +4,8 @@ import dev.tenancy.core.InvalidSchemaNameException;
 import dev.tenancy.core.SchemaName;
 
 import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,11 +16,14 @@ import java.util.Optional;
  */
 public final class CommandArguments {
 
-    private final Map<String, String> values;
+    private final Map<String, List<String>> values;
     private final List<String> operands;
 
-    CommandArguments(Map<String, String> values, List<String> operands) {
-        this.values = Map.copyOf(values);
+    /** Flags map to an empty string; repeatable options to their values in the order given. */
+    CommandArguments(Map<String, List<String>> values, List<String> operands) {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        values.forEach((name, given) -> copy.put(name, List.copyOf(given)));
+        this.values = Collections.unmodifiableMap(copy);
         this.operands = List.copyOf(operands);
     }
 
@@ -31,9 +36,14 @@ public final class CommandArguments {
         return optionalValue(name).orElseThrow(() -> new CommandUsageException("Missing option --" + name + "."));
     }
 
-    /** The value of an option, if given. */
+    /** The value of an option, if given (the first one, for a repeatable option). */
     public Optional<String> optionalValue(String name) {
-        return Optional.ofNullable(values.get(name)).filter(value -> !value.isEmpty());
+        return values(name).stream().findFirst().filter(value -> !value.isEmpty());
+    }
+
+    /** Every value of a repeatable option, in the order given; empty when it was not given. */
+    public List<String> values(String name) {
+        return values.getOrDefault(name, List.of());
     }
 
     /**

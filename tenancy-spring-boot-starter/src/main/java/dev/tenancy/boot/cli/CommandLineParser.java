@@ -8,9 +8,9 @@ import java.util.Map;
 
 /**
  * Parses and validates the arguments after a command's name against its {@link TenancyCommand#options()}. Options
- * are {@code --name=VALUE} or {@code --flag}; options whose name contains a dot (e.g.
- * {@code --spring.profiles.active=dev}) are Spring Boot properties and are left to Spring. The first argument that is
- * not an option starts the operands.
+ * are {@code --name=VALUE} or {@code --flag}, each given once unless declared repeatable; options whose name contains
+ * a dot (e.g. {@code --spring.profiles.active=dev}) are Spring Boot properties and are left to Spring. The first
+ * argument that is not an option starts the operands.
  */
 final class CommandLineParser {
 
@@ -33,7 +33,7 @@ final class CommandLineParser {
     static CommandArguments parse(TenancyCommand command, List<String> arguments) {
         Map<String, CommandOption> declared = new HashMap<>();
         command.options().forEach(option -> declared.put(option.name(), option));
-        Map<String, String> values = new LinkedHashMap<>();
+        Map<String, List<String>> values = new LinkedHashMap<>();
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {
             String argument = arguments.get(i);
@@ -53,7 +53,7 @@ final class CommandLineParser {
             if (option == null) {
                 throw new CommandUsageException("Unknown option --" + name + ".");
             }
-            if (values.containsKey(name)) {
+            if (values.containsKey(name) && !option.repeatable()) {
                 throw new CommandUsageException("Option --" + name + " is given twice.");
             }
             String value = equals < 0 ? null : argument.substring(equals + 1);
@@ -63,7 +63,7 @@ final class CommandLineParser {
             if (!option.isFlag() && (value == null || value.isBlank())) {
                 throw new CommandUsageException("Option --" + name + " needs a value: " + option.syntax() + ".");
             }
-            values.put(name, option.isFlag() ? "" : value);
+            values.computeIfAbsent(name, given -> new ArrayList<>()).add(option.isFlag() ? "" : value);
         }
         List<String> missing = command.options().stream()
                 .filter(option -> option.required() && !values.containsKey(option.name()))

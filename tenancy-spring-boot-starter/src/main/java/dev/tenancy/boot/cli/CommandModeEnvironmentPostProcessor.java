@@ -2,13 +2,16 @@ package dev.tenancy.boot.cli;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.CommandLinePropertySource;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * When the application is started with a command ({@code java -jar app.jar <command> ...}), starts it without a web
@@ -16,32 +19,57 @@ import java.util.Map;
  * {@code spring.main.*} to the application after environment post-processors run, so this works with a plain
  * {@code SpringApplication.run}. Does nothing when {@code tenancy.enabled} or {@code tenancy.commands.enabled} is
  * false.
+ *
+ * <p>It also limits what start-up migrates ({@code tenancy.migrations.on-startup}) when a command runs:
+ * <ul>
+ * <li>{@code migrate-schemas}: nothing. The command migrates itself, with its progress, report and exit code; a
+ * failing migration at start-up would stop the application before the command could run or report.</li>
+ * <li>any other command: at most the shared schema ({@code all} becomes {@code shared}). A command must be able to
+ * run while some tenant's migration fails (e.g. {@code delete-tenant} on that tenant), and should not wait for the
+ * whole fleet first; run {@code migrate-schemas} for that.</li>
+ * </ul>
  */
 final class CommandModeEnvironmentPostProcessor implements EnvironmentPostProcessor, Ordered {
 
     static final String PROPERTY_SOURCE_NAME = "tenancyCommandMode";
 
+    private static final String ON_STARTUP = "tenancy.migrations.on-startup";
+
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
         if (!environment.getProperty("tenancy.enabled", Boolean.class, true)
-                || !environment.getProperty("tenancy.commands.enabled", Boolean.class, true)
-                || !startedWithCommand(environment)) {
+                || !environment.getProperty("tenancy.commands.enabled", Boolean.class, true)) {
             return;
         }
-        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, Map.of(
+        Optional<String> command = command(environment);
+        if (command.isEmpty()) {
+            return;
+        }
+        Map<String, Object> settings = new HashMap<>(Map.of(
                 "spring.main.web-application-type", "none",
-                "spring.main.banner-mode", "off")));
+                "spring.main.banner-mode", "off"));
+        if (command.get().equals("migrate-schemas")) {
+            settings.put(ON_STARTUP, "none");
+        } else if (Binder.get(environment).bind(ON_STARTUP, String.class).orElse("").equalsIgnoreCase("all")) {
+            settings.put(ON_STARTUP, "shared");
+        }
+        environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, settings));
     }
 
-    private static boolean startedWithCommand(ConfigurableEnvironment environment) {
+    /** The command's name: the first argument that is not an option (or the first after a lone {@code --}). */
+    private static Optional<String> command(ConfigurableEnvironment environment) {
         PropertySource<?> commandLine = environment.getPropertySources()
                 .get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
         if (commandLine == null) {
-            return false;
+            return Optional.empty();
         }
         Object nonOptionArguments = commandLine.getProperty(
                 CommandLinePropertySource.DEFAULT_NON_OPTION_ARGS_PROPERTY_NAME);
-        return nonOptionArguments instanceof String value && !value.isEmpty();
+        if (!(nonOptionArguments instanceof String value) || value.isEmpty()) {
+            return Optional.empty();
+        }
+        int comma = value.indexOf(',');
+        return Optional.of(comma < 0 ? value : value.substring(0, comma));
     }
 
     @Override

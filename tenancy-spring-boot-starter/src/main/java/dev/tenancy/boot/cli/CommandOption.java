@@ -5,14 +5,16 @@ import java.util.regex.Pattern;
 
 /**
  * An option a {@link TenancyCommand} accepts: {@code --name=VALUE}, or a flag {@code --name}. Build one with
- * {@link #required}, {@link #optional} or {@link #flag}.
+ * {@link #required}, {@link #optional}, {@link #repeatable} or {@link #flag}.
  *
  * @param name the option's name without dashes, lower-case words joined by hyphens
  * @param valueName what the value is, for the usage line (e.g. {@code HOST}); {@code null} for a flag
  * @param required whether the command refuses to run without it
+ * @param repeatable whether it may be given more than once ({@link CommandArguments#values} reads every value)
  * @param description one line saying what it does
  */
-public record CommandOption(String name, String valueName, boolean required, String description) {
+public record CommandOption(String name, String valueName, boolean required, boolean repeatable,
+                            String description) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9]*(-[a-z0-9]+)*");
 
@@ -24,9 +26,14 @@ public record CommandOption(String name, String valueName, boolean required, Str
             throw new IllegalArgumentException("Option name '" + name + "' must be lower-case words joined by "
                     + "hyphens, and not 'help'.");
         }
-        if (required && valueName == null) {
-            throw new IllegalArgumentException("The flag --" + name + " cannot be required.");
+        if (valueName == null && (required || repeatable)) {
+            throw new IllegalArgumentException("The flag --" + name + " cannot be required or repeatable.");
         }
+    }
+
+    /** An option that may be given once at most. */
+    public CommandOption(String name, String valueName, boolean required, String description) {
+        this(name, valueName, required, false, description);
     }
 
     /** An option the command needs, given as {@code --name=VALUE}. */
@@ -39,6 +46,11 @@ public record CommandOption(String name, String valueName, boolean required, Str
         return new CommandOption(name, Objects.requireNonNull(valueName, "valueName"), false, description);
     }
 
+    /** An option the command may be given any number of times, as {@code --name=VALUE --name=VALUE ...}. */
+    public static CommandOption repeatable(String name, String valueName, String description) {
+        return new CommandOption(name, Objects.requireNonNull(valueName, "valueName"), false, true, description);
+    }
+
     /** A flag, {@code --name}, that is either given or not. */
     public static CommandOption flag(String name, String description) {
         return new CommandOption(name, null, false, description);
@@ -49,8 +61,8 @@ public record CommandOption(String name, String valueName, boolean required, Str
         return valueName == null;
     }
 
-    /** How the option is written, e.g. {@code --domain=HOST} or {@code --primary}. */
+    /** How the option is written, e.g. {@code --domain=HOST}, {@code --set=COLUMN=VALUE ...} or {@code --primary}. */
     public String syntax() {
-        return isFlag() ? "--" + name : "--" + name + "=" + valueName;
+        return isFlag() ? "--" + name : "--" + name + "=" + valueName + (repeatable ? " ..." : "");
     }
 }

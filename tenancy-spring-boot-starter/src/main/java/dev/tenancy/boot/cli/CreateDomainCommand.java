@@ -1,12 +1,9 @@
 package dev.tenancy.boot.cli;
 
 import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.directory.DomainRecord;
-import dev.tenancy.core.directory.DomainStore;
 import dev.tenancy.core.directory.HostNames;
 import dev.tenancy.core.directory.InvalidHostException;
-import dev.tenancy.core.directory.TenantDirectory;
-import dev.tenancy.core.directory.TenantRecord;
+import dev.tenancy.core.provisioning.TenantProvisioner;
 
 import java.io.PrintStream;
 import java.util.Collection;
@@ -14,31 +11,26 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
-import javax.sql.DataSource;
-
 /**
  * {@code create-domain --schema=NAME (--domain=HOST | --subdomain=LABEL) [--primary]}: registers a host name for a
- * tenant. A tenant's first domain is primary; {@code --primary} makes the new one primary in place of the old.
+ * tenant through the {@link TenantProvisioner} (audited, and the tenant directory forgets what it cached). A tenant's
+ * first domain is primary; {@code --primary} makes the new one primary in place of the old.
  */
 public final class CreateDomainCommand implements TenancyCommand {
 
-    private final DataSource dataSource;
-    private final DomainStore domains;
-    private final TenantDirectory directory;
+    private final TenantProvisioner provisioner;
     private final Collection<String> reservedSchemas;
     private final String domainSuffix;
 
     /**
-     * A command writing through {@code dataSource} and evicting changed hosts from {@code directory}.
+     * A command adding domains through {@code provisioner}.
      *
      * @param reservedSchemas names no tenant schema may take
-     * @param domainSuffix the parent domain {@code --subdomain} is added to; {@code null} when not configured
+     * @param domainSuffix the parent domain {@code --subdomain} is added to; {@code null} when there is none
      */
-    public CreateDomainCommand(DataSource dataSource, DomainStore domains, TenantDirectory directory,
-            Collection<String> reservedSchemas, String domainSuffix) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.domains = Objects.requireNonNull(domains, "domains");
-        this.directory = Objects.requireNonNull(directory, "directory");
+    public CreateDomainCommand(TenantProvisioner provisioner, Collection<String> reservedSchemas,
+            String domainSuffix) {
+        this.provisioner = Objects.requireNonNull(provisioner, "provisioner");
         this.reservedSchemas = List.copyOf(reservedSchemas);
         this.domainSuffix = domainSuffix == null || domainSuffix.isBlank() ? null : domainSuffix;
     }
@@ -63,19 +55,12 @@ public final class CreateDomainCommand implements TenancyCommand {
     }
 
     @Override
-    public int run(CommandArguments arguments, PrintStream out, PrintStream err) throws Exception {
+    public int run(CommandArguments arguments, PrintStream out, PrintStream err) {
         SchemaName schema = arguments.schema("schema", reservedSchemas);
         String host = host(arguments.optionalValue("domain"), arguments.optionalValue("subdomain"));
         boolean primary = arguments.has("primary");
-        Optional<TenantRecord> tenant = directory.findBySchema(schema);
-        if (tenant.isEmpty()) {
-            err.println("No tenant has the schema '" + schema + "'. Run list-tenants to see the tenants.");
-            return FAILURE;
-        }
-        DomainRecord added = Transactions.inTransaction(dataSource,
-                connection -> domains.add(connection, tenant.get().id(), host, primary));
-        directory.evict(added.domain());
-        out.println("Added " + added.domain() + " to " + schema + (added.primary() ? " as its primary domain." : "."));
+        ProvisionerCalls.run(() -> provisioner.addDomain(schema, host, primary, ProvisionerCalls.actor()));
+        out.println("Added " + host + " to " + schema + (primary ? " as its primary domain." : "."));
         return SUCCESS;
     }
 

@@ -1,31 +1,25 @@
 package dev.tenancy.boot.cli;
 
-import dev.tenancy.core.directory.DomainStore;
 import dev.tenancy.core.directory.HostNames;
 import dev.tenancy.core.directory.InvalidHostException;
-import dev.tenancy.core.directory.TenantDirectory;
+import dev.tenancy.core.provisioning.TenantProvisioner;
 
 import java.io.PrintStream;
 import java.util.List;
 import java.util.Objects;
 
-import javax.sql.DataSource;
-
 /**
- * {@code delete-domain --domain=HOST}: removes a host name from its tenant. When it was the primary domain, the
- * tenant's oldest remaining domain becomes primary.
+ * {@code delete-domain --domain=HOST}: removes a host name from its tenant through the {@link TenantProvisioner}
+ * (audited, and the tenant directory forgets the host). When it was the primary domain, the tenant's oldest
+ * remaining domain becomes primary.
  */
 public final class DeleteDomainCommand implements TenancyCommand {
 
-    private final DataSource dataSource;
-    private final DomainStore domains;
-    private final TenantDirectory directory;
+    private final TenantProvisioner provisioner;
 
-    /** A command writing through {@code dataSource} and evicting the host from {@code directory}. */
-    public DeleteDomainCommand(DataSource dataSource, DomainStore domains, TenantDirectory directory) {
-        this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.domains = Objects.requireNonNull(domains, "domains");
-        this.directory = Objects.requireNonNull(directory, "directory");
+    /** A command removing domains through {@code provisioner}. */
+    public DeleteDomainCommand(TenantProvisioner provisioner) {
+        this.provisioner = Objects.requireNonNull(provisioner, "provisioner");
     }
 
     @Override
@@ -44,19 +38,17 @@ public final class DeleteDomainCommand implements TenancyCommand {
     }
 
     @Override
-    public int run(CommandArguments arguments, PrintStream out, PrintStream err) throws Exception {
+    public int run(CommandArguments arguments, PrintStream out, PrintStream err) {
         String host;
         try {
             host = HostNames.normalise(arguments.value("domain"));
         } catch (InvalidHostException e) {
             throw new CommandUsageException(e.getMessage());
         }
-        boolean removed = Transactions.inTransaction(dataSource, connection -> domains.remove(connection, host));
-        if (!removed) {
+        if (!provisioner.removeDomain(host, ProvisionerCalls.actor())) {
             err.println("The domain '" + host + "' is not registered to any tenant.");
             return FAILURE;
         }
-        directory.evict(host);
         out.println("Removed " + host + ".");
         return SUCCESS;
     }

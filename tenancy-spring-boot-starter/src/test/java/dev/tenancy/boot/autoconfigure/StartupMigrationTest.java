@@ -48,6 +48,13 @@ class StartupMigrationTest {
     }
 
     @Test
+    void theTenantMigratorRanTheStartUpMigrationsAndInterruptedCreationsWereLookedFor() {
+        assertThat(context.getBean(StartupMigrations.class)).isInstanceOf(MigratorStartupMigrations.class);
+        assertThat(jdbc.queryForObject("SELECT to_regclass('public.tenancy_provisioning') IS NOT NULL", Boolean.class))
+                .isTrue();
+    }
+
+    @Test
     void springBootsOwnFlywayDidNotRunAndTenantScriptsNeverReachedPublic() {
         assertThat(context.getBeanNamesForType(Flyway.class)).isEmpty();
         assertThat(context.getBeanNamesForType(FlywayMigrationInitializer.class)).isEmpty();

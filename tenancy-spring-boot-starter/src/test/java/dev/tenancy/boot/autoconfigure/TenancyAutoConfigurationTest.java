@@ -3,12 +3,16 @@ package dev.tenancy.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenancy.boot.cli.CommandDispatcher;
+import dev.tenancy.boot.cli.CreateTenantCommand;
+import dev.tenancy.boot.cli.MigrateSchemasCommand;
 import dev.tenancy.boot.hibernate.TenancyHibernatePropertiesCustomizer;
 import dev.tenancy.boot.web.TenantFilter;
 import dev.tenancy.boot.web.TenantRequestResolver;
 import dev.tenancy.boot.web.TenantResolution;
 import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
+import dev.tenancy.core.migration.TenantMigrator;
+import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 
@@ -36,8 +40,8 @@ class TenancyAutoConfigurationTest {
 
     private static final AutoConfigurations TENANCY = AutoConfigurations.of(DataSourceAutoConfiguration.class,
             TenancyAutoConfiguration.class, TenancyMigrationAutoConfiguration.class,
-            TenancyHibernateAutoConfiguration.class, TenancyWebAutoConfiguration.class,
-            TenancyCommandAutoConfiguration.class);
+            TenancyProvisioningAutoConfiguration.class, TenancyHibernateAutoConfiguration.class,
+            TenancyWebAutoConfiguration.class, TenancyCommandAutoConfiguration.class);
 
     private static TestDatabase database;
 
@@ -63,7 +67,12 @@ class TenancyAutoConfigurationTest {
         runner.run(context -> {
             assertThat(context).hasSingleBean(TenantDirectory.class).hasSingleBean(StartupMigrations.class)
                     .hasSingleBean(TenancyMigrationInitializer.class).hasSingleBean(CommandDispatcher.class)
-                    .hasSingleBean(TenancyHibernatePropertiesCustomizer.class);
+                    .hasSingleBean(TenancyHibernatePropertiesCustomizer.class).hasSingleBean(TenantMigrator.class)
+                    .hasSingleBean(TenantProvisioner.class).hasSingleBean(StartupRecovery.class)
+                    .hasSingleBean(MigrateSchemasCommand.class).hasSingleBean(CreateTenantCommand.class);
+            assertThat(context.getBean(StartupMigrations.class)).isInstanceOf(MigratorStartupMigrations.class);
+            assertThat(context.getBean(TenantMigrator.Builder.class))
+                    .isNotSameAs(context.getBean(TenantMigrator.Builder.class));
             assertThat(context.getBean(DataSource.class)).isInstanceOf(TenantAwareDataSource.class);
             assertThat(context).doesNotHaveBean(TenantFilter.class).doesNotHaveBean("tenantFilter");
         });
@@ -73,7 +82,8 @@ class TenancyAutoConfigurationTest {
     void tenancyEnabledFalseLeavesTheApplicationAlone() {
         runner.withPropertyValues("tenancy.enabled=false").run(context -> {
             assertThat(context).doesNotHaveBean(TenantDirectory.class).doesNotHaveBean(StartupMigrations.class)
-                    .doesNotHaveBean(CommandDispatcher.class)
+                    .doesNotHaveBean(CommandDispatcher.class).doesNotHaveBean(TenantMigrator.class)
+                    .doesNotHaveBean(TenantProvisioner.class)
                     .doesNotHaveBean(TenancyHibernatePropertiesCustomizer.class);
             assertThat(context.getBean(DataSource.class)).isInstanceOf(HikariDataSource.class);
         });
@@ -82,13 +92,20 @@ class TenancyAutoConfigurationTest {
     @Test
     void aBeanTheApplicationDefinesReplacesTheDefault() {
         List<MigrateOnStartup> migrations = new ArrayList<>();
+        TenantMigrator migrator = TenantMigrator.builder(database.unpooledDataSource()).build();
+        TenantProvisioner provisioner = TenantProvisioner.builder(database.unpooledDataSource(), migrator).build();
         runner.withPropertyValues("tenancy.migrations.on-startup=all")
                 .withBean("myDirectory", TenantDirectory.class,
                         () -> TenantDirectory.builder(database.unpooledDataSource()).build())
                 .withBean(StartupMigrations.class, () -> migrations::add)
+                .withBean(TenantMigrator.class, () -> migrator)
+                .withBean(TenantProvisioner.class, () -> provisioner)
+                .withBean(StartupRecovery.class, () -> new StartupRecovery(provisioner, MigrateOnStartup.NONE))
                 .run(context -> {
                     assertThat(context).hasSingleBean(TenantDirectory.class).hasBean("myDirectory")
-                            .hasSingleBean(StartupMigrations.class);
+                            .hasSingleBean(StartupMigrations.class).hasSingleBean(StartupRecovery.class);
+                    assertThat(context.getBean(TenantMigrator.class)).isSameAs(migrator);
+                    assertThat(context.getBean(TenantProvisioner.class)).isSameAs(provisioner);
                     assertThat(migrations).containsExactly(MigrateOnStartup.ALL);
                 });
     }

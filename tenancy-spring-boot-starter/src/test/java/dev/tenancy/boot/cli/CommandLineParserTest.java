@@ -25,7 +25,8 @@ class CommandLineParserTest {
         public List<CommandOption> options() {
             return List.of(CommandOption.required("schema", "NAME", "a schema"),
                     CommandOption.optional("limit", "N", "a limit"),
-                    CommandOption.flag("dry-run", "change nothing"));
+                    CommandOption.flag("dry-run", "change nothing"),
+                    CommandOption.repeatable("tag", "TEXT", "a tag"));
         }
 
         @Override
@@ -45,6 +46,15 @@ class CommandLineParserTest {
         assertThat(arguments.optionalValue("limit")).isEmpty();
         assertThat(arguments.has("dry-run")).isTrue();
         assertThat(arguments.optionalValue("dry-run")).isEmpty();
+    }
+
+    @Test
+    void readsEveryValueOfARepeatableOptionInOrder() {
+        CommandArguments arguments = parse("--tag=x", "--schema=tenant_a", "--tag=y");
+        assertThat(arguments.values("tag")).containsExactly("x", "y");
+        assertThat(arguments.optionalValue("tag")).contains("x");
+        assertThat(arguments.values("limit")).isEmpty();
+        assertThat(COMMAND.options().get(3).syntax()).isEqualTo("--tag=TEXT ...");
     }
 
     @Test

@@ -40,4 +40,21 @@ class CommandModeEnvironmentPostProcessorTest {
         MockPropertySource disabled = new MockPropertySource().withProperty("tenancy.enabled", "false");
         assertThat(process(disabled, "list-tenants").getProperty("spring.main.web-application-type")).isNull();
     }
+
+    @Test
+    void migrateSchemasStartsWithoutStartUpMigrations() {
+        MockPropertySource all = new MockPropertySource().withProperty("tenancy.migrations.on-startup", "all");
+        assertThat(process(all, "migrate-schemas", "--tenant").getProperty("tenancy.migrations.on-startup"))
+                .isEqualTo("none");
+        assertThat(process("--", "migrate-schemas").getProperty("tenancy.migrations.on-startup")).isEqualTo("none");
+    }
+
+    @Test
+    void otherCommandsMigrateAtMostTheSharedSchemaAtStartUp() {
+        MockPropertySource all = new MockPropertySource().withProperty("tenancy.migrations.on-startup", "ALL");
+        assertThat(process(all, "list-tenants").getProperty("tenancy.migrations.on-startup")).isEqualTo("shared");
+        MockPropertySource none = new MockPropertySource().withProperty("tenancy.migrations.on-startup", "none");
+        assertThat(process(none, "list-tenants").getProperty("tenancy.migrations.on-startup")).isEqualTo("none");
+        assertThat(process(all, "--server.port=0").getProperty("tenancy.migrations.on-startup")).isEqualTo("ALL");
+    }
 }

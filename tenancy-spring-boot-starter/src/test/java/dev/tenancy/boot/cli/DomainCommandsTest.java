@@ -88,9 +88,23 @@ class DomainCommandsTest {
                 .isEqualTo(TenancyCommand.USAGE);
         assertThat(run("create-domain", "--schema=tenant_alpha").err())
                 .contains("Give either --domain=HOST or --subdomain=LABEL.");
-        assertThat(run("create-domain", "--schema=tenant_alpha", "--subdomain=gamma").err())
-                .contains("--subdomain needs tenancy.domain-suffix");
+        assertThat(run("create-domain", "--schema=tenant_alpha", "--subdomain=gamma", "--domain=gamma.example.com")
+                .exitCode()).isEqualTo(TenancyCommand.USAGE);
         assertThat(domainCount()).isEqualTo(before);
+    }
+
+    @Test
+    void createDomainWithASubdomainAddsTheDomainSuffixAndIsAudited() {
+        CommandRun run = run("create-domain", "--schema=tenant_alpha", "--subdomain=alpha-dev");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("Added alpha-dev.localhost to tenant_alpha.");
+        assertThat(directory.resolve("alpha-dev.localhost")).map(tenant -> tenant.schema().value())
+                .contains("tenant_alpha");
+        assertThat(jdbc.queryForList("SELECT actor FROM public.tenancy_audit WHERE action = 'ADD_DOMAIN' "
+                + "AND details ->> 'domain' = 'alpha-dev.localhost'", String.class))
+                .containsExactly("command:" + System.getProperty("user.name"));
+        assertThat(run("delete-domain", "--domain=alpha-dev.localhost").exitCode()).isZero();
     }
 
     @Test

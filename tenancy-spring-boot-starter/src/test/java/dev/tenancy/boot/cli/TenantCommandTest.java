@@ -73,7 +73,8 @@ class TenantCommandTest {
         CommandRun help = run("help");
         assertThat(help.exitCode()).isZero();
         assertThat(help.out()).contains("count-notes", "create-domain", "delete-domain", "list-tenants",
-                "tenant-command");
+                "tenant-command", "migrate-schemas", "create-tenant", "clone-tenant", "delete-tenant", "rename-schema",
+                "create-missing-schemas");
         CommandRun usage = run("create-domain", "--help");
         assertThat(usage.exitCode()).isZero();
         assertThat(usage.out()).contains(

@@ -1,0 +1,1 @@
+ALTER TABLE notes ADD COLUMN priority int NOT NULL DEFAULT 0;

@@ -3,6 +3,7 @@ package dev.tenancy.test;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
+import dev.tenancy.core.migration.TenantMigrator;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestPostgres;
 
@@ -32,13 +33,15 @@ final class PlainEnvironment implements TenantEnvironment, AutoCloseable {
 
     private final TestDatabase database;
     private final HikariDataSource pool;
+    private final TenantMigrator migrator;
     private final TenantAwareDataSource dataSource;
     private final TenantTables tables = TenantTables.defaults();
     private final TenantRegistry registry = new TenantRegistry(this);
 
-    private PlainEnvironment(TestDatabase database, HikariDataSource pool) {
+    private PlainEnvironment(TestDatabase database, HikariDataSource pool, TenantMigrator migrator) {
         this.database = database;
         this.pool = pool;
+        this.migrator = migrator;
         this.dataSource = TenantAwareDataSource.wrap(pool);
     }
 
@@ -54,8 +57,12 @@ final class PlainEnvironment implements TenantEnvironment, AutoCloseable {
         HikariDataSource pool = null;
         try {
             pool = pool(database);
-            FlywayMigrations.migrate(pool, "public", locations.shared());
-            PlainEnvironment environment = new PlainEnvironment(database, pool);
+            TenantMigrator migrator = TenantMigrator.builder(pool)
+                    .sharedLocations(locations.shared().toArray(String[]::new))
+                    .tenantLocations(locations.tenant().toArray(String[]::new))
+                    .build();
+            migrator.migrateShared().throwIfFailed();
+            PlainEnvironment environment = new PlainEnvironment(database, pool, migrator);
             environment.requireTables(locations.shared());
             return environment;
         } catch (RuntimeException e) {
@@ -109,7 +116,7 @@ final class PlainEnvironment implements TenantEnvironment, AutoCloseable {
 
     @Override
     public TestTenantFactory factory(TenantTestSettings settings) {
-        return new TestTenantFactory(pool, tables, FlywayMigrations.tenantMigrator(pool, settings.tenantMigrations()));
+        return new TestTenantFactory(pool, tables, migrator);
     }
 
     @Override

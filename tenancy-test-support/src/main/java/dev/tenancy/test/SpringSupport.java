@@ -16,11 +16,16 @@ import org.springframework.util.ClassUtils;
 final class SpringSupport {
 
     private static final String HTTP_CLIENT = "org.apache.hc.client5.http.impl.classic.HttpClients";
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(SpringSupport.class);
 
     private SpringSupport() {
     }
 
-    /** Acquires the tenants of a Spring test class from its application context's {@link SpringTenants}. */
+    /**
+     * Acquires the tenants of a Spring test class from its application context's {@link SpringTenants}. The test
+     * run's root store removes the context's idle tenants when the run ends, while the context (which Spring keeps
+     * until the JVM exits) can still reach its database.
+     */
     static ClassTenants acquire(ExtensionContext extensionContext, TenantTestSettings settings) {
         ApplicationContext context = SpringExtension.getApplicationContext(extensionContext);
         if (!context.containsBean(SpringTenants.BEAN_NAME)) {
@@ -28,8 +33,10 @@ final class SpringSupport {
                     .getName() + " was not prepared for @TenantTest: it was not loaded by Spring's TestContext "
                     + "framework with the context customizers of META-INF/spring.factories (a custom ContextLoader?).");
         }
-        return context.getBean(SpringTenants.BEAN_NAME, SpringTenants.class).registry()
-                .acquire(extensionContext.getRequiredTestClass(), settings);
+        TenantRegistry registry = context.getBean(SpringTenants.BEAN_NAME, SpringTenants.class).registry();
+        extensionContext.getRoot().getStore(NAMESPACE).computeIfAbsent(registry,
+                key -> (AutoCloseable) registry::removeIdle, AutoCloseable.class);
+        return registry.acquire(extensionContext.getRequiredTestClass(), settings);
     }
 
     /**

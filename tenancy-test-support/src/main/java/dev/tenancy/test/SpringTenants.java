@@ -5,6 +5,7 @@ import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
 import dev.tenancy.core.migration.SchemaMigrator;
+import dev.tenancy.core.migration.TenantMigrator;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestPostgres;
 
@@ -21,8 +22,8 @@ import org.springframework.util.ClassUtils;
 /**
  * The test tenants of one Spring application context, registered in it as a bean by
  * {@link TenantTestContextCustomizer}. Tenants are created with the application's own beans: its DataSource, its
- * {@link TenantTables}, its {@link SchemaMigrator} when it has one (otherwise Flyway with its tenant migration
- * locations), and its {@link TenantDirectory} is told about each change. They are removed when the context closes,
+ * {@link TenantTables}, its {@link SchemaMigrator} when it has one (otherwise a {@link TenantMigrator} with its
+ * tenant migration locations), and its {@link TenantDirectory} is told about each change. They are removed when the context closes,
  * and the context's test database, if the customizer created one, is dropped after that.
  */
 final class SpringTenants implements TenantEnvironment {
@@ -49,7 +50,8 @@ final class SpringTenants implements TenantEnvironment {
     public TestTenantFactory factory(TenantTestSettings settings) {
         TenantTables tables = context.getBeanProvider(TenantTables.class).getIfAvailable(TenantTables::defaults);
         SchemaMigrator migrator = context.getBeanProvider(SchemaMigrator.class)
-                .getIfAvailable(() -> FlywayMigrations.tenantMigrator(pool(), tenantLocations(settings)));
+                .getIfAvailable(() -> TenantMigrator.builder(pool()).tables(tables)
+                        .tenantLocations(tenantLocations(settings).toArray(String[]::new)).build());
         return new TestTenantFactory(pool(), tables, migrator);
     }
 

@@ -117,6 +117,34 @@ final class TenantRegistry implements AutoCloseable {
         }
     }
 
+    /**
+     * Removes the tenants no class holds now; the registry stays open, and later classes create them again. Called
+     * when a test run ends, for the registries of Spring contexts, which may outlive the run.
+     */
+    void removeIdle() {
+        List<Entry> idle = new ArrayList<>();
+        synchronized (this) {
+            entries.values().removeIf(entry -> {
+                boolean remove = entry.holder == null && entry.tenant != null;
+                if (remove) {
+                    idle.add(entry);
+                }
+                return remove;
+            });
+        }
+        RuntimeException failure = null;
+        for (Entry entry : idle) {
+            try {
+                remove(entry, environment.factory(entry.settings));
+            } catch (RuntimeException e) {
+                failure = added(failure, e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+    }
+
     /** Removes every tenant still alive; the registry takes no more classes. */
     @Override
     public void close() {

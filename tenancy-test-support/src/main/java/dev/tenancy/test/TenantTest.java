@@ -46,9 +46,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  * other. Give groups of classes schemas of their own to let them run side by side.
  *
  * <p><b>Clean-up.</b> Tenants are removed (schema dropped, tenant and domain rows deleted) when they are no longer
- * needed: at the end of the class in {@link Mode#FRESH}, at the end of the test run (plain tests) or when the Spring
- * application context closes (Spring tests) in {@link Mode#REUSED}. Only schemas the extension created (marked with a
- * comment) and their own rows are ever removed. Databases the extension created are dropped the same way.
+ * needed: at the end of the class in {@link Mode#FRESH}; in {@link Mode#REUSED} at the end of the test run, or
+ * earlier when their Spring application context closes. Only schemas the extension created (marked with a comment)
+ * and their own rows are ever removed. A plain test run's database is dropped when the run ends, a Spring context's
+ * test database when the context closes.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -133,7 +134,7 @@ public @interface TenantTest {
         /**
          * Created by the first class that needs it and reused by every later class asking for the same schema,
          * domain and values (like {@code FastTenantTestCase}); its data is reset between tests. Removed when the test
-         * run ends (plain tests) or the Spring application context closes.
+         * run ends, or earlier when its Spring application context closes.
          */
         REUSED,
         /**

@@ -2,6 +2,8 @@ package dev.tenancy.test;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.migration.TenantMigrator;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestPostgres;
 
@@ -63,7 +65,7 @@ public final class TenantTestBenchmark {
     public static void main(String[] args) throws Exception {
         try (TestDatabase database = TestPostgres.server().createDatabase("benchmark_baseline");
              HikariDataSource pool = baselinePool(database)) {
-            FlywayMigrations.migrate(pool, "baseline", List.of("classpath:db/migration/tenant"));
+            TenantMigrator.builder(pool).build().migrate(SchemaName.of("baseline"));
             baseline = pool;
             Launcher launcher = LauncherFactory.create();
             Result without = measure(launcher, "without tenancy", baselineClasses());

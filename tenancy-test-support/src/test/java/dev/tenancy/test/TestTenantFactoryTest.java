@@ -8,13 +8,13 @@ import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.migration.MigrationException;
 import dev.tenancy.core.migration.SchemaMigrator;
+import dev.tenancy.core.migration.TenantMigrator;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -27,11 +27,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class TestTenantFactoryTest {
 
     private static DataSource pool;
+    private static TenantMigrator migrator;
 
     @BeforeAll
     static void sharedSchema(TestDatabase database) {
         pool = database.unpooledDataSource();
-        FlywayMigrations.migrate(pool, "public", List.of("classpath:db/migration/shared"));
+        migrator = TenantMigrator.builder(pool).build();
+        migrator.migrateShared().throwIfFailed();
     }
 
     private static TestTenantFactory factory(SchemaMigrator migrator) {
@@ -41,7 +43,7 @@ class TestTenantFactoryTest {
     @Test
     void aFailedMigrationRemovesTheSchemaTheRowAndTheDomain() throws SQLException {
         SchemaMigrator failing = schema -> {
-            FlywayMigrations.migrate(pool, schema.value(), List.of("classpath:db/migration/tenant"));
+            migrator.migrate(schema);
             throw new MigrationException("V3 failed on purpose");
         };
         TenantSpec spec = TenantSpec.of("half_made", "", new String[0]);
@@ -58,8 +60,7 @@ class TestTenantFactoryTest {
 
     @Test
     void removalDropsOnlyTheMarkedSchemaAndItsOwnRows() throws SQLException {
-        TestTenantFactory factory = factory(FlywayMigrations.tenantMigrator(pool,
-                List.of("classpath:db/migration/tenant")));
+        TestTenantFactory factory = factory(migrator);
         TestTenant tenant = factory.create(TenantSpec.of("to_remove", "", new String[0]));
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("COMMENT ON SCHEMA to_remove IS 'someone else''s now'");

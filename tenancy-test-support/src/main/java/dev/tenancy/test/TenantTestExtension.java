@@ -164,8 +164,11 @@ final class TenantTestExtension implements BeforeAllCallback, AfterEachCallback,
 
     private static void runInTenant(Invocation<Void> invocation, ExtensionContext context) throws Throwable {
         SchemaName schema = tenants(context).first().schema();
-        try (TenantScope ignored = Tenants.enter(schema)) {
+        TenantScope scope = Tenants.enter(schema);
+        try {
             invocation.proceed();
+        } finally {
+            scope.close();
         }
     }
 

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
+import org.junit.platform.commons.support.AnnotationSupport;
+
 /** A {@link TenantTest} annotation, validated: the tenants to create, the mode and the migrations of plain tests. */
 record TenantTestSettings(List<TenantSpec> tenants, TenantTest.Mode mode, TenantTest.Reset reset,
         List<String> sharedMigrations, List<String> tenantMigrations) {
@@ -24,12 +26,15 @@ record TenantTestSettings(List<TenantSpec> tenants, TenantTest.Mode mode, Tenant
         return of(annotation, testClass);
     }
 
-    /** The {@link TenantTest} annotation of {@code testClass} or of a class enclosing it. */
+    /**
+     * The {@link TenantTest} annotation of {@code testClass} or of a class enclosing it: present, inherited, or on
+     * an annotation of theirs (a composed annotation such as {@code @MyAppTest}).
+     */
     static Optional<TenantTest> find(Class<?> testClass) {
         for (Class<?> current = testClass; current != null; current = current.getEnclosingClass()) {
-            TenantTest annotation = current.getAnnotation(TenantTest.class);
-            if (annotation != null) {
-                return Optional.of(annotation);
+            Optional<TenantTest> annotation = AnnotationSupport.findAnnotation(current, TenantTest.class);
+            if (annotation.isPresent()) {
+                return annotation;
             }
         }
         return Optional.empty();

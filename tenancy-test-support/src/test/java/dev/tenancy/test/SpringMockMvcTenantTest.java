@@ -10,6 +10,7 @@ import dev.tenancy.test.app.NoteRepository;
 import dev.tenancy.test.app.TestApplication;
 
 import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
@@ -94,5 +95,15 @@ class SpringMockMvcTenantTest {
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Logging in as 'alice' at /login on test.localhost failed")
                 .hasMessageNotContaining("wrong");
+    }
+
+    @Nested
+    class InANestedClass {
+        @Test
+        void testsRunInTheEnclosingClasssTenant(TenantClient client, TestTenant tenant) {
+            assertThat(Tenants.currentOrNull()).isEqualTo(tenant.schema());
+            client.post("/notes", "{\"body\":\"nested\"}").expectStatus().isCreated();
+            assertThat(notes.count()).isOne();
+        }
     }
 }

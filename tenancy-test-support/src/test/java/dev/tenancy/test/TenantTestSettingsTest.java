@@ -3,6 +3,10 @@ package dev.tenancy.test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,16 @@ class TenantTestSettingsTest {
     static class OwnColumn {
     }
 
+    @Target(ElementType.TYPE)
+    @Retention(RetentionPolicy.RUNTIME)
+    @TenantTest(schema = "composed", mode = TenantTest.Mode.FRESH)
+    @interface ComposedTenantTest {
+    }
+
+    @ComposedTenantTest
+    static class Composed {
+    }
+
     @Test
     void theDefaultTenantIsTestAtTestLocalhost() {
         TenantTestSettings settings = TenantTestSettings.of(Defaults.class);
@@ -52,6 +66,13 @@ class TenantTestSettingsTest {
         assertThat(settings.tenants()).extracting(TenantSpec::domain)
                 .containsExactly("tenant-acme.localhost", "globex.example.com");
         assertThat(settings.tenants().get(1).values()).isEqualTo(Map.of("name", "Globex"));
+        assertThat(settings.mode()).isEqualTo(TenantTest.Mode.FRESH);
+    }
+
+    @Test
+    void aComposedAnnotationCarriesTheSettings() {
+        TenantTestSettings settings = TenantTestSettings.of(Composed.class);
+        assertThat(settings.tenants()).extracting(spec -> spec.schema().value()).containsExactly("composed");
         assertThat(settings.mode()).isEqualTo(TenantTest.Mode.FRESH);
     }
 

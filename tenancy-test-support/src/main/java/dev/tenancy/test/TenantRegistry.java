@@ -42,7 +42,7 @@ final class TenantRegistry implements AutoCloseable {
             for (Entry entry : reserved) {
                 try {
                     if (entry.tenant != null && !entry.reusable) {
-                        remove(entry, factory);
+                        remove(entry);
                     }
                 } catch (RuntimeException removal) {
                     e.addSuppressed(removal);
@@ -84,27 +84,31 @@ final class TenantRegistry implements AutoCloseable {
         }
     }
 
-    /** Takes back a class's tenants: reused ones are reset and kept, the others removed. */
+    /**
+     * Takes back a class's tenants: reused ones are reset and kept, the others removed. Tenants already removed (the
+     * registry was closed with its Spring context, e.g. by {@code @DirtiesContext}) are skipped.
+     */
     void release(ClassTenants held) {
         holders.remove(held.testClass());
         RuntimeException failure = null;
-        TestTenantFactory factory = environment.factory(held.settings());
         for (TestTenant tenant : held.tenants()) {
             Entry entry = entry(tenant);
-            if (entry == null) {
+            if (entry == null || entry.tenant == null) {
                 continue;
             }
             try {
-                if (entry.tenant != null && entry.reusable) {
+                if (entry.reusable) {
                     entry.reset.reset();
-                } else if (entry.tenant != null) {
-                    remove(entry, factory);
+                } else {
+                    remove(entry);
                 }
             } catch (RuntimeException e) {
                 entry.reusable = false;
                 failure = added(failure, e);
                 try {
-                    remove(entry, factory);
+                    if (entry.tenant != null) {
+                        remove(entry);
+                    }
                 } catch (RuntimeException removal) {
                     e.addSuppressed(removal);
                 }
@@ -135,7 +139,7 @@ final class TenantRegistry implements AutoCloseable {
         RuntimeException failure = null;
         for (Entry entry : idle) {
             try {
-                remove(entry, environment.factory(entry.settings));
+                remove(entry);
             } catch (RuntimeException e) {
                 failure = added(failure, e);
             }
@@ -158,7 +162,7 @@ final class TenantRegistry implements AutoCloseable {
         for (Entry entry : alive) {
             if (entry.tenant != null) {
                 try {
-                    remove(entry, environment.factory(entry.settings));
+                    remove(entry);
                 } catch (RuntimeException e) {
                     failure = added(failure, e);
                 }
@@ -202,9 +206,9 @@ final class TenantRegistry implements AutoCloseable {
             return entry.tenant;
         }
         if (entry.tenant != null) {
-            remove(entry, factory);
+            remove(entry);
         }
-        removeOthersWithDomain(spec, factory);
+        removeOthersWithDomain(spec);
         TestTenant tenant = factory.create(spec);
         created(entry, spec, settings, tenant);
         environment.tenantChanged(tenant);
@@ -223,11 +227,12 @@ final class TenantRegistry implements AutoCloseable {
         entry.tenant = tenant;
     }
 
-    private void removeOthersWithDomain(TenantSpec spec, TestTenantFactory factory) {
+    private void removeOthersWithDomain(TenantSpec spec) {
         List<Entry> others = new ArrayList<>();
         synchronized (this) {
             entries.values().removeIf(entry -> {
-                boolean other = entry.holder == null && entry.spec.domain().equals(spec.domain());
+                boolean other = entry.holder == null && entry.tenant != null
+                        && entry.spec.domain().equals(spec.domain());
                 if (other) {
                     others.add(entry);
                 }
@@ -235,15 +240,16 @@ final class TenantRegistry implements AutoCloseable {
             });
         }
         for (Entry other : others) {
-            remove(other, factory);
+            remove(other);
         }
     }
 
-    private void remove(Entry entry, TestTenantFactory factory) {
+    /** Removes the entry's tenant, with a factory for the settings it was created with. */
+    private void remove(Entry entry) {
         TestTenant tenant = entry.tenant;
         entry.tenant = null;
         entry.reset = null;
-        factory.remove(tenant);
+        environment.factory(entry.settings).remove(tenant);
         environment.tenantChanged(tenant);
     }
 

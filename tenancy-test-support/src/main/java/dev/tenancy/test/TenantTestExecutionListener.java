@@ -31,10 +31,18 @@ final class TenantTestExecutionListener implements TestExecutionListener, Ordere
         if (TenantTestSettings.find(testContext.getTestClass()).isEmpty()) {
             return;
         }
-        ClassTenants held = held(testContext);
-        if (held != null) {
-            testContext.setAttribute(SCOPE, Tenants.enter(held.first().schema()));
+        ApplicationContext context = testContext.getApplicationContext();
+        if (!context.containsBean(SpringTenants.BEAN_NAME)) {
+            return;
         }
+        ClassTenants held = held(testContext);
+        if (held == null) {
+            throw new IllegalStateException("The application context of " + testContext.getTestClass().getName()
+                    + " holds none of its test tenants: it was replaced while the class ran (@DirtiesContext on a "
+                    + "method?). @TenantTest tenants live as long as the context; mark the class @DirtiesContext "
+                    + "instead of its methods.");
+        }
+        testContext.setAttribute(SCOPE, Tenants.enter(held.first().schema()));
     }
 
     @Override
@@ -54,9 +62,6 @@ final class TenantTestExecutionListener implements TestExecutionListener, Ordere
 
     private static ClassTenants held(TestContext testContext) {
         ApplicationContext context = testContext.getApplicationContext();
-        if (!context.containsBean(SpringTenants.BEAN_NAME)) {
-            return null;
-        }
         return context.getBean(SpringTenants.BEAN_NAME, SpringTenants.class).registry()
                 .heldBy(testContext.getTestClass()).orElse(null);
     }

@@ -46,6 +46,7 @@ class ParallelClassesTest {
                 OwnTwo.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(11).succeeded(11));
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
         assertThat(mostInSharedSchema).hasValue(1);
     }
 

@@ -14,6 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,7 +34,10 @@ class SpringCleanUpTest {
 
     @Test
     void closingTheContextDropsTheDatabaseTheExtensionCreated() throws SQLException {
-        Kit.run(OnTestDatabase.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        EngineExecutionResults results = Kit.run(OnTestDatabase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
 
         assertThat(seen.get("database")).startsWith("test_ontestdatabase_");
         assertThat(Kit.databaseExists(seen.get("database"))).isFalse();
@@ -43,7 +47,10 @@ class SpringCleanUpTest {
     void onTheApplicationsOwnDatabaseOnlyTheExtensionsTenantsAreRemoved(TestDatabase database) throws SQLException {
         ownDatabase = database;
 
-        Kit.run(OnOwnDatabase.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        EngineExecutionResults results = Kit.run(OnOwnDatabase.class);
+
+        results.testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
 
         try (Connection connection = database.openConnection()) {
             assertThat(strings(connection, "SELECT current_database()")).containsExactly(seen.get("own database"));

@@ -39,6 +39,7 @@ class TenantLifecycleTest {
         EngineExecutionResults results = Kit.run(Fresh.class, ReusedFirst.class, ReusedSecond.class, Observer.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(4));
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
         assertThat(seen.get("fresh schema existed")).isEqualTo(List.of("fresh_tenant"));
         assertThat(seen.get("reused id second")).isEqualTo(seen.get("reused id first"));
         assertThat(seen.get("observer")).isEqualTo(List.of(
@@ -55,6 +56,7 @@ class TenantLifecycleTest {
                 FreshObserver.class);
 
         results.testEvents().assertStatistics(stats -> stats.started(4).succeeded(2).failed(2));
+        results.containerEvents().assertStatistics(stats -> stats.failed(0));
         assertThat(seen.get("next reader")).isEqualTo(List.of("0", "general, urgent"));
         assertThat(seen.get("fresh observer")).isEqualTo(List.of(
                 "schemas fresh_observer, shared_state", "tenant rows fresh_observer, shared_state"));
@@ -68,6 +70,7 @@ class TenantLifecycleTest {
                 finishedWithFailure(message(text -> text.contains("Cannot create test tenant occupied: a schema of "
                         + "that name already exists and was not created by @TenantTest")))));
         results.testEvents().assertStatistics(stats -> stats.started(3).succeeded(3));
+        results.containerEvents().assertStatistics(stats -> stats.failed(1));
         assertThat(seen.get("leftover id")).isNotEqualTo(seen.get("planted leftover id"));
         assertThat(seen.get("survivor")).isEqualTo(List.of("occupied", "foreign row"));
     }

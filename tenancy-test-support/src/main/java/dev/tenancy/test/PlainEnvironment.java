@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  */
 final class PlainEnvironment implements TenantEnvironment, AutoCloseable {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PlainEnvironment.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(PlainEnvironment.class);
     private static final int POOL_SIZE = 8;
 
     private final TestDatabase database;

@@ -23,8 +23,9 @@ import org.springframework.util.ClassUtils;
  * The test tenants of one Spring application context, registered in it as a bean by
  * {@link TenantTestContextCustomizer}. Tenants are created with the application's own beans: its DataSource, its
  * {@link TenantTables}, its {@link SchemaMigrator} when it has one (otherwise a {@link TenantMigrator} with its
- * tenant migration locations), and its {@link TenantDirectory} is told about each change. They are removed when the context closes,
- * and the context's test database, if the customizer created one, is dropped after that.
+ * tenant migration locations), and its {@link TenantDirectory} is told about each change. They are removed when
+ * the test run ends (see {@link SpringSupport}) or when the context closes, whichever comes first; the context's test
+ * database, if the customizer created one, is dropped when the context has closed.
  */
 final class SpringTenants implements TenantEnvironment {
 

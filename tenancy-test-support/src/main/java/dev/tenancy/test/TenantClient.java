@@ -102,7 +102,7 @@ public final class TenantClient {
                 "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** Logs in through the form at {@code /login} (Spring Security's default); see {@link #login(String, String, String)}. */
+    /** Logs in at {@code /login} (Spring Security's default); see {@link #login(String, String, String)}. */
     public TenantClient login(String username, String password) {
         return login("/login", username, password);
     }

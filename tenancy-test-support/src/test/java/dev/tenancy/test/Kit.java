@@ -34,7 +34,8 @@ final class Kit {
                 .configurationParameter("junit.jupiter.testclass.order.default",
                         "org.junit.jupiter.api.ClassOrderer$OrderAnnotation")
                 .configurationParameters(configuration)
-                .selectors(Arrays.stream(fixtures).map(fixture -> selectClass(fixture)).toArray(DiscoverySelector[]::new))
+                .selectors(Arrays.stream(fixtures).map(fixture -> selectClass(fixture))
+                        .toArray(DiscoverySelector[]::new))
                 .execute();
     }
 

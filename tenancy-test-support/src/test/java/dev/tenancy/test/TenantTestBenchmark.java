@@ -71,8 +71,9 @@ public final class TenantTestBenchmark {
             Result without = measure(launcher, "without tenancy", baselineClasses());
             Result reused = measure(launcher, "@TenantTest REUSED", reusedClasses());
             Result fresh = measure(launcher, "@TenantTest FRESH", freshClasses());
+            double reusedOver = reused.totalMillis - without.totalMillis;
             System.out.printf(Locale.ROOT, "%n200 tests, REUSED over without tenancy: %+.2f s (per test %+.1f ms)%n",
-                    (reused.totalMillis - without.totalMillis) / 1000, (reused.totalMillis - without.totalMillis) / 200);
+                    reusedOver / 1000, reusedOver / 200);
             System.out.printf(Locale.ROOT, "200 tests, FRESH over without tenancy:  %+.2f s%n",
                     (fresh.totalMillis - without.totalMillis) / 1000);
         }

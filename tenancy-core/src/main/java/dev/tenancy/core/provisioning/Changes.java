@@ -1,0 +1,122 @@
+package dev.tenancy.core.provisioning;
+
+import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.directory.DomainRecord;
+import dev.tenancy.core.directory.HostNames;
+import dev.tenancy.core.model.TenantStatus;
+
+import java.sql.Connection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Renaming a tenant's schema and changing its domains, each in one transaction under the tenant's lock. */
+final class Changes {
+
+    private final Context context;
+
+    Changes(Context context) {
+        this.context = context;
+    }
+
+    /** Renames the schema and the tenant row's {@code schema_name} together. */
+    void rename(SchemaName from, SchemaName requested, String actor) {
+        context.books().install();
+        Map<String, String> details = Map.of("from", from.value(), "to", requested.value());
+        try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
+            SchemaName to = SchemaName.of(requested.value(), context.reservedSchemas());
+            if (!locks.tryLock(AdvisoryLocks.tenantKey(from))) {
+                throw new TenantBusyException(from);
+            }
+            if (!locks.tryLock(AdvisoryLocks.tenantKey(to))) {
+                throw TenantAlreadyExistsException.inProgress(to);
+            }
+            List<String> hosts = Jdbc.inTransaction(control, tx -> {
+                TenantRows.Row row = context.rows().find(tx, from, true)
+                        .orElseThrow(() -> TenantNotFoundException.schema(from));
+                if (row.status() == TenantStatus.PROVISIONING) {
+                    throw new TenantBusyException(from);
+                }
+                if (context.rows().find(tx, to, false).isPresent()) {
+                    throw TenantAlreadyExistsException.tenant(to);
+                }
+                if (TenantRows.schemaExists(tx, to)) {
+                    throw TenantAlreadyExistsException.straySchema(to);
+                }
+                if (TenantRows.schemaExists(tx, from)) {
+                    Jdbc.execute(tx, "ALTER SCHEMA " + from.quoted() + " RENAME TO " + to.quoted());
+                }
+                context.rows().rename(tx, row.id(), to);
+                context.books().record(tx, Audit.success(actor, Audit.Action.RENAME, to, details));
+                return context.domains().list(tx, row.id()).stream().map(DomainRecord::domain).toList();
+            });
+            context.evict(from, hosts);
+        } catch (Exception e) {
+            context.books().recordAlone(Audit.failure(actor, Audit.Action.RENAME, from, details, e));
+            throw Context.failure("Renaming schema '" + from + "' failed and nothing was changed", e);
+        }
+    }
+
+    /** Adds a host name to the tenant; {@code primary} (or being its first) makes it the primary one. */
+    void addDomain(SchemaName schema, String host, boolean primary, String actor) {
+        context.books().install();
+        Map<String, String> details = Map.of("domain", String.valueOf(host), "primary", Boolean.toString(primary));
+        try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
+            String domain = HostNames.normalise(host);
+            if (!locks.tryLock(AdvisoryLocks.tenantKey(schema))) {
+                throw new TenantBusyException(schema);
+            }
+            Jdbc.inTransaction(control, tx -> {
+                TenantRows.Row row = context.rows().find(tx, schema, true)
+                        .orElseThrow(() -> TenantNotFoundException.schema(schema));
+                context.domains().add(tx, row.id(), domain, primary);
+                context.books().record(tx, Audit.success(actor, Audit.Action.ADD_DOMAIN, schema, details));
+                return null;
+            });
+            context.evict(schema, List.of(domain));
+        } catch (Exception e) {
+            context.books().recordAlone(Audit.failure(actor, Audit.Action.ADD_DOMAIN, schema, details, e));
+            throw Context.failure("Adding domain '" + host + "' failed and nothing was changed", e);
+        }
+    }
+
+    /**
+     * Removes a host name from its tenant; when it was primary, the tenant's oldest remaining domain becomes primary.
+     *
+     * @return false when no tenant has the host
+     */
+    boolean removeDomain(String host, String actor) {
+        context.books().install();
+        Map<String, String> details = Map.of("domain", String.valueOf(host));
+        SchemaName schema = null;
+        try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
+            String domain = HostNames.normalise(host);
+            Optional<DomainRecord> found = context.domains().find(control, domain);
+            if (found.isEmpty()) {
+                return false;
+            }
+            Optional<TenantRows.Row> owner = context.rows().findById(control, found.get().tenantId(), false);
+            if (owner.isEmpty()) {
+                return false;
+            }
+            schema = SchemaName.of(owner.get().schemaName());
+            if (!locks.tryLock(AdvisoryLocks.tenantKey(schema))) {
+                throw new TenantBusyException(schema);
+            }
+            SchemaName tenant = schema;
+            boolean removed = Jdbc.inTransaction(control, tx -> {
+                context.rows().findById(tx, found.get().tenantId(), true);
+                boolean gone = context.domains().remove(tx, domain);
+                if (gone) {
+                    context.books().record(tx, Audit.success(actor, Audit.Action.REMOVE_DOMAIN, tenant, details));
+                }
+                return gone;
+            });
+            context.evict(schema, List.of(domain));
+            return removed;
+        } catch (Exception e) {
+            context.books().recordAlone(Audit.failure(actor, Audit.Action.REMOVE_DOMAIN, schema, details, e));
+            throw Context.failure("Removing domain '" + host + "' failed and nothing was changed", e);
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.tenancy.core.provisioning;
+
+/**
+ * Hears about tenants being created and deleted. Every method has an empty default, so a listener implements only
+ * what it needs. Listeners run on the thread doing the change, in the order they were registered.
+ *
+ * <p>During creation, a listener that throws rolls the creation back: nothing is left behind, and the caller gets
+ * a {@link ProvisioningException} whose cause is the listener's exception. Before a deletion, throwing cancels it.
+ */
+public interface TenantListener {
+
+    /** The tenant row (state PROVISIONING) and its domains are written; the schema is not built yet. */
+    default void beforeCreate(TenantInfo tenant) throws Exception {
+    }
+
+    /** The tenant's schema is built and migrated; the application's set-up steps have not run yet. */
+    default void afterSchemaReady(TenantInfo tenant) throws Exception {
+    }
+
+    /**
+     * Everything is in place; runs inside the transaction that marks the tenant ACTIVE, just before it commits,
+     * so throwing still rolls the creation back.
+     */
+    default void afterCreate(TenantInfo tenant) throws Exception {
+    }
+
+    /**
+     * A creation failed and what it had written was removed; undo here anything the application did outside the
+     * database (a billing account, an e-mail queued). Exceptions thrown here are logged and ignored.
+     */
+    default void createFailed(TenantInfo tenant, Exception cause) {
+    }
+
+    /**
+     * A tenant is about to be deleted. When {@code dropsSchema} is set its schema is about to be dropped: the
+     * place for a backup (django-tenants' {@code pre_drop}). Throwing cancels the deletion.
+     */
+    default void beforeDelete(TenantInfo tenant, boolean dropsSchema) throws Exception {
+    }
+
+    /**
+     * A tenant was deactivated ({@code schemaDropped} false) or dropped with its schema and rows. Exceptions thrown
+     * here are logged and ignored, since the deletion is already committed.
+     */
+    default void afterDelete(TenantInfo tenant, boolean schemaDropped) {
+    }
+}

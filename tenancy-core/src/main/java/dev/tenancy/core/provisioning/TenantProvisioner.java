@@ -1,0 +1,322 @@
+package dev.tenancy.core.provisioning;
+
+import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.SqlIdentifiers;
+import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.directory.DomainStore;
+import dev.tenancy.core.directory.TenantDirectory;
+import dev.tenancy.core.directory.TenantTables;
+import dev.tenancy.core.jdbc.TenantAwareDataSource;
+import dev.tenancy.core.migration.SchemaMigrator;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+
+import javax.sql.DataSource;
+
+/**
+ * Creates, deletes, renames and clones tenants: the one service an application, the starter's commands and its
+ * APIs call to manage tenants.
+ *
+ * <pre>{@code
+ * TenantProvisioner provisioner = TenantProvisioner.builder(dataSource, migrator)
+ *         .naming(TenantNaming.conventional("example.com"))
+ *         .directory(directory)
+ *         .build();
+ * TenantInfo acme = provisioner.create(TenantRequest.subdomain("acme").value("name", "Acme Corp")
+ *         .setUp(tenant -> users.createAdmin(email, password)).actor("alice"));
+ * }</pre>
+ *
+ * <p>What it promises:
+ * <ul>
+ * <li><b>All or nothing.</b> A creation checks every input before writing anything, then writes the tenant row
+ * (PROVISIONING) and its domains, builds the schema, runs the listeners and the application's set-up steps inside the
+ * new tenant's context, and marks it ACTIVE. A failure at any step removes exactly what that attempt wrote (its
+ * schema, its rows), so the same tenant can be created again at once. A creation cut short by a crash is removed by
+ * {@link #recoverInterrupted()}.</li>
+ * <li><b>Concurrency.</b> Operations on one tenant are serialised by a PostgreSQL advisory lock on its schema name,
+ * across threads and processes: of two creations of the same name, one succeeds and the other gets
+ * {@link TenantAlreadyExistsException}. Different tenants are created side by side.</li>
+ * <li><b>Fast path.</b> New schemas are cloned from a migrated template schema ({@code _tenancy_template} by
+ * default, reserved), structure, rows and migration history included, so later migrations apply normally; see
+ * {@link #refreshTemplate()}. When there is no usable template, the schema is migrated instead.</li>
+ * <li><b>Safe drops.</b> Only a schema a tenant row owns is ever dropped, never {@code public} or a system schema,
+ * and never when objects outside it depend on it.</li>
+ * <li><b>Audit.</b> Every change is recorded in {@code tenancy_audit} in the shared schema (who, when, what, outcome;
+ * never column values or secrets), committed with the change itself; failures are recorded too.</li>
+ * </ul>
+ *
+ * <p>Connections: an operation holds one pooled connection throughout (for its lock and bookkeeping), plus one while
+ * it clones, or what the migrator needs (two for Flyway) while it migrates; size the pool for the creations that may
+ * run at once. Advisory locks are session locks, so the pool must reach PostgreSQL directly or through a
+ * session-mode pooler (not PgBouncer's transaction mode). Thread-safe.
+ */
+public final class TenantProvisioner {
+
+    /** The default name of the template schema. */
+    public static final String DEFAULT_TEMPLATE = "_tenancy_template";
+
+    private final Context context;
+    private final Creation creation;
+    private final Removal removal;
+    private final Changes changes;
+    private final Recovery recovery;
+
+    private TenantProvisioner(Context context) {
+        this.context = context;
+        this.creation = new Creation(context);
+        this.removal = new Removal(context);
+        this.changes = new Changes(context);
+        this.recovery = new Recovery(context);
+    }
+
+    /**
+     * Starts building a provisioner.
+     *
+     * @param dataSource the application's pool; when it is a {@link TenantAwareDataSource}, its target is used
+     * @param migrator creates a schema and applies the tenant migrations to it
+     */
+    public static Builder builder(DataSource dataSource, SchemaMigrator migrator) {
+        return new Builder(dataSource, migrator);
+    }
+
+    /**
+     * Creates a tenant, all or nothing.
+     *
+     * @throws dev.tenancy.core.InvalidSchemaNameException when the schema name is invalid or reserved
+     * @throws dev.tenancy.core.directory.InvalidHostException when a domain is not a valid host name
+     * @throws InvalidTenantRequestException when the subdomain or the column values are not acceptable
+     * @throws TenantAlreadyExistsException when the schema name is taken
+     * @throws dev.tenancy.core.directory.DomainTakenException when another tenant has one of the domains
+     * @throws ProvisioningException when a later step failed; what the attempt wrote was removed
+     */
+    public TenantInfo create(TenantRequest request) {
+        return creation.create(Objects.requireNonNull(request, "request"), null, false);
+    }
+
+    /**
+     * Creates a tenant as a copy of the tenant that owns {@code source}: its structure and migration history, and
+     * with {@code withData} all its rows (read in one snapshot). Everything else is as for {@link #create}.
+     *
+     * @throws TenantNotFoundException when no tenant owns {@code source}
+     */
+    public TenantInfo cloneTenant(SchemaName source, TenantRequest request, boolean withData) {
+        return creation.create(Objects.requireNonNull(request, "request"), Objects.requireNonNull(source, "source"),
+                withData);
+    }
+
+    /**
+     * Deletes a tenant the default way: drops its schema and rows when its {@code auto_drop_schema} is set, and
+     * otherwise deactivates it (INACTIVE: schema and rows kept, hosts no longer served).
+     *
+     * @return whether the schema was dropped
+     * @throws TenantNotFoundException when no tenant owns {@code schema}
+     * @throws TenantBusyException when another operation on the tenant is in progress
+     */
+    public boolean delete(SchemaName schema, String actor) {
+        return removal.delete(Objects.requireNonNull(schema, "schema"), actorOf(actor), false);
+    }
+
+    /** Deletes a tenant, dropping its schema and rows whatever its {@code auto_drop_schema} says. */
+    public void deleteAndDropSchema(SchemaName schema, String actor) {
+        removal.delete(Objects.requireNonNull(schema, "schema"), actorOf(actor), true);
+    }
+
+    /**
+     * Renames a tenant's schema and its row's {@code schema_name} in one transaction. Sessions working in the old
+     * schema at that moment fail, so rename inactive tenants or quiet hours.
+     *
+     * @throws TenantAlreadyExistsException when {@code to} is taken
+     */
+    public void renameSchema(SchemaName from, SchemaName to, String actor) {
+        changes.rename(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"), actorOf(actor));
+    }
+
+    /** Adds a host name to a tenant; {@code primary} demotes its current primary domain. */
+    public void addDomain(SchemaName schema, String host, boolean primary, String actor) {
+        changes.addDomain(Objects.requireNonNull(schema, "schema"), host, primary, actorOf(actor));
+    }
+
+    /**
+     * Removes a host name; when it was the primary one, the tenant's oldest remaining domain becomes primary.
+     *
+     * @return false when no tenant has it
+     */
+    public boolean removeDomain(String host, String actor) {
+        return changes.removeDomain(host, actorOf(actor));
+    }
+
+    /**
+     * Builds the schema of every tenant row whose {@code auto_create_schema} is set but whose schema does not exist
+     * (rows written by the application or restored from a backup); such a row in state PROVISIONING becomes ACTIVE.
+     * Each tenant is independent: all are attempted, then a failure for any is thrown.
+     *
+     * @return the schemas created
+     */
+    public List<SchemaName> createMissingSchemas(String actor) {
+        return recovery.createMissingSchemas(actorOf(actor));
+    }
+
+    /**
+     * Removes what creations interrupted by a crash left behind (a PROVISIONING row, its domains, its schema), so
+     * that those tenants can be created again; creations still running, here or in another process, are left alone.
+     * Call it at start-up.
+     *
+     * @return the schemas of the removed leftovers
+     */
+    public List<SchemaName> recoverInterrupted() {
+        return recovery.recoverInterrupted();
+    }
+
+    /**
+     * Brings the template schema up to date by running the migrator on it (creating it when missing), waiting for a
+     * refresh by another process to finish first. Runs by itself before the first creation; call it after the
+     * tenant migrations change (e.g. after migrating the fleet) when this process keeps running.
+     *
+     * @throws IllegalStateException when the provisioner was built without a template
+     */
+    public void refreshTemplate() {
+        TemplateSchema template = context.schemas().template();
+        if (template == null) {
+            throw new IllegalStateException("This provisioner was built withoutTemplate(); there is no template to "
+                    + "refresh.");
+        }
+        try {
+            template.refresh();
+        } catch (SQLException e) {
+            throw new TenancyException("Could not refresh the template schema " + template.name() + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Creates provisioning's own tables in the shared schema when missing ({@code tenancy_provisioning}, the ledger
+     * of creations in progress, and {@code tenancy_audit}: {@code id, at, actor, action, schema_name, details jsonb,
+     * outcome SUCCESS|FAILURE, error}). Every operation does this on first use; call it to fail fast at start-up.
+     */
+    public void installSchema() {
+        context.books().install();
+    }
+
+    private static String actorOf(String actor) {
+        return actor == null || actor.isBlank() ? "system" : actor;
+    }
+
+    /** Builds a {@link TenantProvisioner}; every setting but the data source and the migrator has a default. */
+    public static final class Builder {
+
+        private final DataSource dataSource;
+        private final SchemaMigrator migrator;
+        private TenantTables tables = TenantTables.defaults();
+        private TenantNaming naming = TenantNaming.conventional("localhost");
+        private final Set<String> reservedSchemas = new LinkedHashSet<>();
+        private final Set<String> reservedSubdomains = new LinkedHashSet<>();
+        private final List<TenantListener> listeners = new ArrayList<>();
+        private TenantDirectory directory;
+        private String template = DEFAULT_TEMPLATE;
+        private String historyTable = "flyway_schema_history";
+        private String sharedSchema = "public";
+        private boolean audit = true;
+
+        private Builder(DataSource dataSource, SchemaMigrator migrator) {
+            DataSource pool = Objects.requireNonNull(dataSource, "dataSource");
+            this.dataSource = pool instanceof TenantAwareDataSource tenantAware ? tenantAware.target() : pool;
+            this.migrator = Objects.requireNonNull(migrator, "migrator");
+        }
+
+        /** The tenant and domain tables; default {@link TenantTables#defaults()}. */
+        public Builder tables(TenantTables tables) {
+            this.tables = Objects.requireNonNull(tables, "tables");
+            return this;
+        }
+
+        /** How subdomains become schema and host names; default {@code TenantNaming.conventional("localhost")}. */
+        public Builder naming(TenantNaming naming) {
+            this.naming = Objects.requireNonNull(naming, "naming");
+            return this;
+        }
+
+        /** Schema names no tenant may take, besides {@code public}, system schemas and the template. */
+        public Builder reservedSchemas(String... names) {
+            for (String name : names) {
+                reservedSchemas.add(name.toLowerCase(Locale.ROOT));
+            }
+            return this;
+        }
+
+        /** Subdomains no tenant may take (e.g. {@code www}, {@code admin}); compared case-insensitively. */
+        public Builder reservedSubdomains(String... subdomains) {
+            for (String subdomain : subdomains) {
+                reservedSubdomains.add(subdomain.toLowerCase(Locale.ROOT));
+            }
+            return this;
+        }
+
+        /** Adds a listener; listeners run in the order added. */
+        public Builder listener(TenantListener listener) {
+            listeners.add(Objects.requireNonNull(listener, "listener"));
+            return this;
+        }
+
+        /** The directory whose cache is evicted for every tenant and host that changes; default none. */
+        public Builder directory(TenantDirectory directory) {
+            this.directory = Objects.requireNonNull(directory, "directory");
+            return this;
+        }
+
+        /** The template schema's name; default {@value TenantProvisioner#DEFAULT_TEMPLATE}. */
+        public Builder template(String schema) {
+            this.template = SchemaName.of(schema).value();
+            return this;
+        }
+
+        /** Creates every schema from migrations, with no template. */
+        public Builder withoutTemplate() {
+            this.template = null;
+            return this;
+        }
+
+        /**
+         * The migrator's Flyway history table in each tenant schema; default {@code flyway_schema_history}. A clone
+         * always copies it, and the template's plan is reused while it is unchanged.
+         */
+        public Builder historyTable(String table) {
+            SqlIdentifiers.quote(table, "migration history table");
+            this.historyTable = table;
+            return this;
+        }
+
+        /** The schema holding provisioning's own tables; default {@code public}. */
+        public Builder sharedSchema(String schema) {
+            SqlIdentifiers.quote(schema, "shared schema");
+            this.sharedSchema = schema;
+            return this;
+        }
+
+        /** Whether changes are recorded in {@code tenancy_audit}; default yes. */
+        public Builder audit(boolean audit) {
+            this.audit = audit;
+            return this;
+        }
+
+        /** Builds the provisioner; nothing touches the database until it is used. */
+        public TenantProvisioner build() {
+            Set<String> reserved = new LinkedHashSet<>(reservedSchemas);
+            TemplateSchema templateSchema = null;
+            if (template != null) {
+                reserved.add(template);
+                templateSchema = new TemplateSchema(SchemaName.of(template), dataSource, migrator, historyTable);
+            }
+            Context context = new Context(dataSource, new TenantRows(tables), new DomainStore(tables),
+                    new SchemaFactory(dataSource, migrator, templateSchema, historyTable),
+                    new Bookkeeping(dataSource, SqlIdentifiers.quote(sharedSchema, "shared schema"), audit), naming,
+                    Set.copyOf(reserved), Set.copyOf(reservedSubdomains), List.copyOf(listeners), directory);
+            return new TenantProvisioner(context);
+        }
+    }
+}

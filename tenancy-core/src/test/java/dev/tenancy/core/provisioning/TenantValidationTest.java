@@ -1,0 +1,139 @@
+package dev.tenancy.core.provisioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.tenancy.core.InvalidSchemaNameException;
+import dev.tenancy.core.directory.DomainTakenException;
+import dev.tenancy.core.directory.InvalidHostException;
+import dev.tenancy.test.postgres.TestDatabase;
+import dev.tenancy.test.postgres.TestDatabaseExtension;
+
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Bad input is refused with a specific error before anything is written. */
+@ExtendWith(TestDatabaseExtension.class)
+class TenantValidationTest {
+
+    private static ProvisioningFixture fixture;
+    private static TenantProvisioner provisioner;
+    private static List<String> tenantsBefore;
+    private static List<String> domainsBefore;
+    private static List<String> schemasBefore;
+
+    @BeforeAll
+    static void oneExistingTenant(TestDatabase database) {
+        fixture = new ProvisioningFixture(database, 4);
+        provisioner = fixture.provisioner().reservedSchemas("tenant_admin").reservedSubdomains("www", "API").build();
+        provisioner.create(TenantRequest.subdomain("acme").domain("shop.acme.test").value("name", "Acme"));
+        fixture.sql("CREATE SCHEMA tenant_stray");
+        tenantsBefore = fixture.tenants();
+        domainsBefore = fixture.domains();
+        schemasBefore = fixture.schemas();
+    }
+
+    @AfterAll
+    static void close() {
+        fixture.close();
+    }
+
+    @AfterEach
+    void nothingWasWritten() {
+        assertThat(fixture.tenants()).isEqualTo(tenantsBefore);
+        assertThat(fixture.domains()).isEqualTo(domainsBefore);
+        assertThat(fixture.schemas()).isEqualTo(schemasBefore);
+        assertThat(fixture.ledger()).isEmpty();
+        assertThat(fixture.audit()).last().asString().endsWith(":FAILURE");
+    }
+
+    @Test
+    void aSubdomainThatIsNotADnsLabelIsRefused() {
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("acme corp").value("name", "X")))
+                .isInstanceOf(InvalidTenantRequestException.class).hasMessageContaining("not a valid subdomain");
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("-acme").value("name", "X")))
+                .isInstanceOf(InvalidTenantRequestException.class);
+    }
+
+    @Test
+    void aReservedSubdomainIsRefusedWhateverItsCase() {
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("Api").value("name", "X")))
+                .isInstanceOf(InvalidTenantRequestException.class).hasMessageContaining("'api' is reserved");
+    }
+
+    @Test
+    void aReservedOrSystemSchemaNameIsRefused() {
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("admin").value("name", "X")))
+                .isInstanceOfSatisfying(InvalidSchemaNameException.class,
+                        e -> assertThat(e.rule()).isEqualTo(InvalidSchemaNameException.Rule.RESERVED));
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.schema("public").value("name", "X")))
+                .isInstanceOf(InvalidSchemaNameException.class);
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.schema("pg_catalog").value("name", "X")))
+                .isInstanceOf(InvalidSchemaNameException.class);
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.schema("Tenant-X").value("name", "X")))
+                .isInstanceOf(InvalidSchemaNameException.class);
+    }
+
+    @Test
+    void aSubdomainTooLongForASchemaNameIsRefused() {
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("a".repeat(60)).value("name", "X")))
+                .isInstanceOfSatisfying(InvalidSchemaNameException.class,
+                        e -> assertThat(e.rule()).isEqualTo(InvalidSchemaNameException.Rule.TOO_LONG));
+    }
+
+    @Test
+    void anInvalidHostNameIsRefused() {
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("globex").domain("bad host!")
+                .value("name", "Globex"))).isInstanceOf(InvalidHostException.class);
+    }
+
+    @Test
+    void aDomainOwnedByAnotherTenantIsRefused() {
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("globex").domain("SHOP.acme.test")
+                .value("name", "Globex")))
+                .isInstanceOfSatisfying(DomainTakenException.class,
+                        e -> assertThat(e.domain()).isEqualTo("shop.acme.test"));
+    }
+
+    @Test
+    void anExistingTenantIsRefused() {
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("ACME").value("name", "Again")))
+                .isInstanceOf(TenantAlreadyExistsException.class).hasMessageContaining("tenant_acme");
+    }
+
+    @Test
+    void aSchemaThatExistsWithoutATenantIsRefused() {
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("stray").value("name", "Stray")))
+                .isInstanceOf(TenantAlreadyExistsException.class).hasMessageContaining("no tenant owns it");
+    }
+
+    @Test
+    void missingRequiredFieldsAndUnknownOrManagedColumnsAreAllReportedAtOnce() {
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("globex").value("colour", "red")
+                .value("status", "ACTIVE").value("max_users", 5)))
+                .isInstanceOfSatisfying(InvalidTenantRequestException.class, e -> assertThat(e.problems())
+                        .containsExactly(
+                                "The tenant table has no column 'colour'; check the name.",
+                                "The column 'status' is set by provisioning itself; remove it from the request.",
+                                "The column 'name' is required (NOT NULL without a default); give it a value with "
+                                        + "TenantRequest.value(\"name\", ...)."));
+    }
+
+    @Test
+    void aNullForANotNullColumnIsRefused() {
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("globex").value("name", null)))
+                .isInstanceOf(InvalidTenantRequestException.class).hasMessageContaining("'name' must not be null");
+    }
+
+    @Test
+    void aValueOfTheWrongTypeFailsBeforeAnythingIsKept() {
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("globex").value("name", "Globex")
+                .value("max_users", "many")))
+                .isInstanceOf(ProvisioningException.class).hasMessageContaining("before anything was written");
+    }
+}

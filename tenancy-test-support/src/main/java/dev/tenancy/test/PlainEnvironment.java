@@ -4,6 +4,7 @@ import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
 import dev.tenancy.core.migration.TenantMigrator;
+import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestPostgres;
 
@@ -22,7 +23,9 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The database of plain (non-Spring) tenant tests: one per JVM and set of migration locations, created on the test
- * PostgreSQL server on first use, its {@code public} schema migrated with the shared migrations. It lives in the
+ * PostgreSQL server on first use, its {@code public} schema migrated with the shared migrations by Tenancy's
+ * {@link TenantMigrator}; tenants are created by a {@link TenantProvisioner} (cloned from its template schema,
+ * without audit records). It lives in the
  * root {@link ExtensionContext.Store}, so JUnit closes it when the test run ends: its tenants are removed, its pool
  * closed and the database dropped.
  */
@@ -34,16 +37,17 @@ final class PlainEnvironment implements TenantEnvironment, AutoCloseable {
 
     private final TestDatabase database;
     private final HikariDataSource pool;
-    private final TenantMigrator migrator;
     private final TenantAwareDataSource dataSource;
     private final TenantTables tables = TenantTables.defaults();
+    private final TestTenantFactory factory;
     private final TenantRegistry registry = new TenantRegistry(this);
 
     private PlainEnvironment(TestDatabase database, HikariDataSource pool, TenantMigrator migrator) {
         this.database = database;
         this.pool = pool;
-        this.migrator = migrator;
         this.dataSource = TenantAwareDataSource.wrap(pool);
+        this.factory = new TestTenantFactory(pool, tables,
+                TenantProvisioner.builder(pool, migrator).tables(tables).audit(false).build());
     }
 
     /** The environment for {@code settings}' migrations, created on first use in this test run. */
@@ -117,7 +121,7 @@ final class PlainEnvironment implements TenantEnvironment, AutoCloseable {
 
     @Override
     public TestTenantFactory factory(TenantTestSettings settings) {
-        return new TestTenantFactory(pool, tables, migrator);
+        return factory;
     }
 
     @Override

@@ -6,11 +6,14 @@ import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
 import dev.tenancy.core.migration.SchemaMigrator;
 import dev.tenancy.core.migration.TenantMigrator;
+import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestPostgres;
 
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import javax.sql.DataSource;
 
@@ -21,9 +24,10 @@ import org.springframework.util.ClassUtils;
 
 /**
  * The test tenants of one Spring application context, registered in it as a bean by
- * {@link TenantTestContextCustomizer}. Tenants are created with the application's own beans: its DataSource, its
- * {@link TenantTables}, its {@link SchemaMigrator} when it has one (otherwise a {@link TenantMigrator} with its
- * tenant migration locations), and its {@link TenantDirectory} is told about each change. They are removed when
+ * {@link TenantTestContextCustomizer}. Tenants are created with the application's own beans: its
+ * {@link TenantProvisioner} when it has one, otherwise a provisioner of the extension's on its DataSource,
+ * {@link TenantTables} and {@link SchemaMigrator} (or a {@link TenantMigrator} with its tenant migration locations);
+ * its {@link TenantDirectory} is told about each change. They are removed when
  * the test run ends (see {@link SpringSupport}) or when the context closes, whichever comes first; the context's test
  * database, if the customizer created one, is dropped when the context has closed.
  */
@@ -37,6 +41,7 @@ final class SpringTenants implements TenantEnvironment {
     private final ConfigurableApplicationContext context;
     private final TestDatabase database;
     private final TenantRegistry registry = new TenantRegistry(this);
+    private final Map<List<String>, TenantProvisioner> provisioners = new ConcurrentHashMap<>();
 
     SpringTenants(ConfigurableApplicationContext context, TestDatabase database) {
         this.context = context;
@@ -50,10 +55,17 @@ final class SpringTenants implements TenantEnvironment {
     @Override
     public TestTenantFactory factory(TenantTestSettings settings) {
         TenantTables tables = context.getBeanProvider(TenantTables.class).getIfAvailable(TenantTables::defaults);
+        TenantProvisioner provisioner = context.getBeanProvider(TenantProvisioner.class).getIfAvailable(() ->
+                provisioners.computeIfAbsent(tenantLocations(settings), locations -> provisioner(tables, locations)));
+        return new TestTenantFactory(pool(), tables, provisioner);
+    }
+
+    /** The extension's own provisioner, for applications without one: without audit records, kept for the context. */
+    private TenantProvisioner provisioner(TenantTables tables, List<String> tenantLocations) {
         SchemaMigrator migrator = context.getBeanProvider(SchemaMigrator.class)
                 .getIfAvailable(() -> TenantMigrator.builder(pool()).tables(tables)
-                        .tenantLocations(tenantLocations(settings).toArray(String[]::new)).build());
-        return new TestTenantFactory(pool(), tables, migrator);
+                        .tenantLocations(tenantLocations.toArray(String[]::new)).build());
+        return TenantProvisioner.builder(pool(), migrator).tables(tables).audit(false).build();
     }
 
     @Override

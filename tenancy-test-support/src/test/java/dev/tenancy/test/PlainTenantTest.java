@@ -47,7 +47,8 @@ class PlainTenantTest {
                     .containsExactly("ACTIVE " + tenant.id());
             assertThat(strings(connection, "SELECT domain || ' ' || is_primary FROM public.domains WHERE tenant_id = "
                     + tenant.id())).containsExactly("test.localhost true");
-            assertThat(strings(connection, "SELECT version FROM test.flyway_schema_history ORDER BY installed_rank"))
+            assertThat(strings(connection, "SELECT version FROM test.flyway_schema_history "
+                    + "WHERE version IS NOT NULL ORDER BY installed_rank"))
                     .containsExactly("1", "2");
             assertThat(strings(connection, "SHOW search_path")).containsExactly("test, public");
         }

@@ -187,7 +187,7 @@ class TenantLifecycleTest {
             sql(dataSource, "CREATE SCHEMA occupied; INSERT INTO public.tenants (schema_name, name) "
                     + "VALUES ('foreign', 'foreign row')");
             sql(dataSource, "CREATE SCHEMA leftover; COMMENT ON SCHEMA leftover IS '" + TestTenantFactory.MARKER
-                    + "'; INSERT INTO public.tenants (schema_name) VALUES ('leftover')");
+                    + "'; INSERT INTO public.tenants (schema_name, status) VALUES ('leftover', 'ACTIVE')");
             try (Connection connection = dataSource.getConnection()) {
                 seen.put("planted leftover id", Long.valueOf(strings(connection,
                         "SELECT id FROM public.tenants WHERE schema_name = 'leftover'").get(0)));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.Tenants;
+import dev.tenancy.core.provisioning.TenantProvisioner;
 
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -51,6 +52,8 @@ class PlainTenantTest {
                     + "WHERE version IS NOT NULL ORDER BY installed_rank"))
                     .containsExactly("1", "2");
             assertThat(strings(connection, "SHOW search_path")).containsExactly("test, public");
+            assertThat(strings(connection, "SELECT nspname FROM pg_namespace WHERE nspname = '"
+                    + TenantProvisioner.DEFAULT_TEMPLATE + "'")).as("the template tenants are cloned from").hasSize(1);
         }
     }
 

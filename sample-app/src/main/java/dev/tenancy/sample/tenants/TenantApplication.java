@@ -1,0 +1,66 @@
+package dev.tenancy.sample.tenants;
+
+import dev.tenancy.sample.users.NewUser;
+import dev.tenancy.sample.web.RequestRefusedException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * A tenant to register, as {@code POST /api/admin/tenants/} receives it (and {@code register-tenant} builds it).
+ *
+ * @param companyName required, at most 100 characters
+ * @param subdomain required: the tenant's host is {@code <subdomain>.<tenancy.domain-suffix>} and its schema
+ *     {@code tenant_<subdomain>}; letters, digits and inner hyphens, at most 56 characters, case-insensitive
+ * @param adminEmail required: the tenant super admin's e-mail address and user name
+ * @param adminPassword required: the tenant super admin's password
+ * @param subscriptionPlan optional: basic (the default), professional or enterprise
+ */
+public record TenantApplication(String companyName, String subdomain, String adminEmail, String adminPassword,
+        String subscriptionPlan) {
+
+    private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,54}[a-z0-9])?");
+
+    /**
+     * Checks every field and returns the application with its subdomain in lower case.
+     *
+     * @throws RequestRefusedException (invalid) naming every problem found
+     */
+    public TenantApplication validated() {
+        List<String> problems = new ArrayList<>();
+        if (companyName == null || companyName.isBlank() || companyName.length() > 100) {
+            problems.add("company_name is required (at most 100 characters).");
+        }
+        String label = subdomain == null ? "" : subdomain.trim().toLowerCase(Locale.ROOT);
+        if (!SUBDOMAIN.matcher(label).matches()) {
+            problems.add("subdomain is required: 1 to 56 letters, digits and hyphens, not starting or ending with a "
+                    + "hyphen (e.g. acme).");
+        }
+        NewUser.checkEmail("admin_email", adminEmail, problems);
+        NewUser.checkPassword("admin_password", adminPassword, problems);
+        if (subscriptionPlan != null && !subscriptionPlan.isBlank()) {
+            try {
+                SubscriptionPlan.of(subscriptionPlan);
+            } catch (RequestRefusedException e) {
+                problems.add(e.getMessage());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw RequestRefusedException.invalid(String.join(" ", problems));
+        }
+        return new TenantApplication(companyName.trim(), label, adminEmail.trim(), adminPassword, subscriptionPlan);
+    }
+
+    /** The chosen plan, {@link SubscriptionPlan#BASIC} when none was given. */
+    public SubscriptionPlan plan() {
+        return subscriptionPlan == null || subscriptionPlan.isBlank() ? SubscriptionPlan.BASIC
+                : SubscriptionPlan.of(subscriptionPlan);
+    }
+
+    @Override
+    public String toString() {
+        return "TenantApplication[" + companyName + ", " + subdomain + ", " + adminEmail + "]";
+    }
+}

@@ -1,0 +1,65 @@
+package dev.tenancy.sample.users;
+
+import dev.tenancy.sample.web.RequestRefusedException;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * A user to create, as {@code POST /api/users/} receives it.
+ *
+ * @param username required; letters, digits and {@code @.+-_}, at most 150 characters
+ * @param email required
+ * @param password required; at most 72 bytes (what BCrypt hashes)
+ * @param firstName optional
+ * @param lastName optional
+ */
+public record NewUser(String username, String email, String password, String firstName, String lastName) {
+
+    private static final Pattern USERNAME = Pattern.compile("[\\w.@+-]{1,150}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
+    /**
+     * Checks every field.
+     *
+     * @throws RequestRefusedException (invalid) naming every problem found
+     */
+    public NewUser validated() {
+        List<String> problems = new ArrayList<>();
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            problems.add("username is required: up to 150 letters, digits and @ . + - _.");
+        }
+        checkEmail("email", email, problems);
+        checkPassword("password", password, problems);
+        if (firstName != null && firstName.length() > 150 || lastName != null && lastName.length() > 150) {
+            problems.add("first_name and last_name may have up to 150 characters.");
+        }
+        if (!problems.isEmpty()) {
+            throw RequestRefusedException.invalid(String.join(" ", problems));
+        }
+        return this;
+    }
+
+    /** Adds a problem when {@code value} is not an e-mail address. */
+    public static void checkEmail(String field, String value, List<String> problems) {
+        if (value == null || value.length() > 254 || !EMAIL.matcher(value).matches()) {
+            problems.add(field + " must be an e-mail address, e.g. admin@example.com.");
+        }
+    }
+
+    /** Adds a problem when {@code value} is not an acceptable password. */
+    public static void checkPassword(String field, String value, List<String> problems) {
+        if (value == null || value.isBlank()) {
+            problems.add(field + " is required.");
+        } else if (value.getBytes(StandardCharsets.UTF_8).length > 72) {
+            problems.add(field + " may have up to 72 bytes.");
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NewUser[username=" + username + ", email=" + email + "]";
+    }
+}

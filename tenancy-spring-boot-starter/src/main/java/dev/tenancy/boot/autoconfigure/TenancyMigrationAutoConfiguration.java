@@ -48,7 +48,7 @@ public final class TenancyMigrationAutoConfiguration {
     @ConditionalOnMissingBean
     TenantMigrator.Builder tenantMigratorBuilder(DataSource dataSource, TenantTables tables,
             TenancyProperties properties, ObjectProvider<TenantMigratorCustomizer> customizers) {
-        TenancyProperties.Migrations migrations = properties.getMigrations();
+        TenancyMigrationProperties migrations = properties.getMigrations();
         TenantMigrator.Builder builder = TenantMigrator.builder(TenancyAutoConfiguration.tenantAware(dataSource))
                 .tables(tables)
                 .sharedSchema(properties.getSchemas().getShared())

@@ -1,9 +1,7 @@
 package dev.tenancy.boot.autoconfigure;
 
-import dev.tenancy.boot.web.TenantFilter;
-import dev.tenancy.boot.web.TenantResolutionMode;
-
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,9 +35,11 @@ public class TenancyProperties {
 
     private final Directory directory = new Directory();
 
-    private final Web web = new Web();
+    @NestedConfigurationProperty
+    private final TenancyWebProperties web = new TenancyWebProperties();
 
-    private final Migrations migrations = new Migrations();
+    @NestedConfigurationProperty
+    private final TenancyMigrationProperties migrations = new TenancyMigrationProperties();
 
     private final Provisioning provisioning = new Provisioning();
 
@@ -73,11 +73,11 @@ public class TenancyProperties {
         return directory;
     }
 
-    public Web getWeb() {
+    public TenancyWebProperties getWeb() {
         return web;
     }
 
-    public Migrations getMigrations() {
+    public TenancyMigrationProperties getMigrations() {
         return migrations;
     }
 
@@ -189,191 +189,6 @@ public class TenancyProperties {
 
         public void setMaximumSize(long maximumSize) {
             this.maximumSize = maximumSize;
-        }
-    }
-
-    /** The request filter that picks each request's tenant, and public-only / tenant-only endpoints. */
-    public static class Web {
-
-        /**
-         * How a request names its tenant: "host" (the Host header, looked up in the domain table), "path" (a path
-         * prefix such as /t/acme/..., looked up in the domain table and hidden from the application) or "header"
-         * (a request header carrying a domain). Use "header" only for service-to-service traffic behind a gateway
-         * that strips or sets it: any browser or client can send any header, so trusting it from the internet lets
-         * a user pick another tenant's data.
-         */
-        private TenantResolutionMode resolveBy = TenantResolutionMode.HOST;
-
-        /** Host names that serve the public schema (no tenant), e.g. the marketing site or sign-up page. */
-        private List<String> publicHosts = new ArrayList<>(List.of("localhost"));
-
-        /**
-         * Whether requests for a host (or path, or header value) that no tenant has are served in the public schema
-         * instead of answered with 404.
-         */
-        private boolean showPublicIfNoTenantFound;
-
-        /**
-         * Path prefix of tenants in "path" mode: /t/acme/orders is for the tenant with domain "acme", and the
-         * application sees /orders.
-         */
-        private String pathPrefix = "/t";
-
-        /** Request header naming the tenant's domain in "header" mode. */
-        private String header = "X-Tenant";
-
-        /** Order of the tenant filter; it must run before Spring Security (-100) and anything that touches data. */
-        private int filterOrder = TenantFilter.DEFAULT_ORDER;
-
-        /** Path patterns (e.g. /signup/**) that answer only public requests, like @PublicEndpoint controllers. */
-        private List<String> publicPaths = new ArrayList<>();
-
-        /** Path patterns (e.g. /app/**) that answer only tenant requests, like @TenantEndpoint controllers. */
-        private List<String> tenantPaths = new ArrayList<>();
-
-        public TenantResolutionMode getResolveBy() {
-            return resolveBy;
-        }
-
-        public void setResolveBy(TenantResolutionMode resolveBy) {
-            this.resolveBy = resolveBy;
-        }
-
-        public List<String> getPublicHosts() {
-            return publicHosts;
-        }
-
-        public void setPublicHosts(List<String> publicHosts) {
-            this.publicHosts = publicHosts;
-        }
-
-        public boolean isShowPublicIfNoTenantFound() {
-            return showPublicIfNoTenantFound;
-        }
-
-        public void setShowPublicIfNoTenantFound(boolean showPublicIfNoTenantFound) {
-            this.showPublicIfNoTenantFound = showPublicIfNoTenantFound;
-        }
-
-        public String getPathPrefix() {
-            return pathPrefix;
-        }
-
-        public void setPathPrefix(String pathPrefix) {
-            this.pathPrefix = pathPrefix;
-        }
-
-        public String getHeader() {
-            return header;
-        }
-
-        public void setHeader(String header) {
-            this.header = header;
-        }
-
-        public int getFilterOrder() {
-            return filterOrder;
-        }
-
-        public void setFilterOrder(int filterOrder) {
-            this.filterOrder = filterOrder;
-        }
-
-        public List<String> getPublicPaths() {
-            return publicPaths;
-        }
-
-        public void setPublicPaths(List<String> publicPaths) {
-            this.publicPaths = publicPaths;
-        }
-
-        public List<String> getTenantPaths() {
-            return tenantPaths;
-        }
-
-        public void setTenantPaths(List<String> tenantPaths) {
-            this.tenantPaths = tenantPaths;
-        }
-    }
-
-    /** Schema migrations; Tenancy runs them instead of Spring Boot's Flyway auto-configuration. */
-    public static class Migrations {
-
-        /**
-         * What to migrate while the application starts, before entity managers are built: "shared" (the shared
-         * schema), "all" (the shared schema, then every tenant schema; any failure stops the start) or "none". Unless
-         * "none", tenant creations a crash interrupted are then cleaned up. Started with a command, the application
-         * migrates at most the shared schema, and nothing for migrate-schemas.
-         */
-        private MigrateOnStartup onStartup = MigrateOnStartup.SHARED;
-
-        /** Flyway locations of the shared schema's migrations. */
-        private List<String> sharedLocations = new ArrayList<>(List.of("classpath:db/migration/shared"));
-
-        /** Flyway locations of every tenant schema's migrations. */
-        private List<String> tenantLocations = new ArrayList<>(List.of("classpath:db/migration/tenant"));
-
-        /**
-         * At most how many tenant schemas migrate at once. By default the number of processors (at least 2). The
-         * migrator also stays below the connection pool's maximum size, keeping one connection for its run lock.
-         */
-        private Integer parallelism;
-
-        /** Name of the Flyway history table in the shared schema and in every tenant schema. */
-        private String historyTable = "flyway_schema_history";
-
-        /**
-         * How long a migration run waits for another run on the same database (another instance starting, a
-         * migrate-schemas command) before it gives up.
-         */
-        private Duration lockWait = Duration.ofMinutes(10);
-
-        public MigrateOnStartup getOnStartup() {
-            return onStartup;
-        }
-
-        public void setOnStartup(MigrateOnStartup onStartup) {
-            this.onStartup = onStartup;
-        }
-
-        public List<String> getSharedLocations() {
-            return sharedLocations;
-        }
-
-        public void setSharedLocations(List<String> sharedLocations) {
-            this.sharedLocations = sharedLocations;
-        }
-
-        public List<String> getTenantLocations() {
-            return tenantLocations;
-        }
-
-        public void setTenantLocations(List<String> tenantLocations) {
-            this.tenantLocations = tenantLocations;
-        }
-
-        public Integer getParallelism() {
-            return parallelism;
-        }
-
-        public void setParallelism(Integer parallelism) {
-            this.parallelism = parallelism;
-        }
-
-        public String getHistoryTable() {
-            return historyTable;
-        }
-
-        public void setHistoryTable(String historyTable) {
-            this.historyTable = historyTable;
-        }
-
-        public Duration getLockWait() {
-            return lockWait;
-        }
-
-        public void setLockWait(Duration lockWait) {
-            this.lockWait = lockWait;
         }
     }
 

@@ -37,7 +37,7 @@ public final class TenancyWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TenantRequestResolver tenantRequestResolver(TenantDirectory directory, TenancyProperties properties) {
-        TenancyProperties.Web web = properties.getWeb();
+        TenancyWebProperties web = properties.getWeb();
         return switch (web.getResolveBy()) {
             case HOST -> new HostTenantResolver(directory, web.getPublicHosts());
             case PATH -> new PathTenantResolver(directory, web.getPathPrefix());
@@ -48,7 +48,7 @@ public final class TenancyWebAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean(name = "tenantFilter")
     FilterRegistrationBean<TenantFilter> tenantFilter(TenantRequestResolver resolver, TenancyProperties properties) {
-        TenancyProperties.Web web = properties.getWeb();
+        TenancyWebProperties web = properties.getWeb();
         FilterRegistrationBean<TenantFilter> registration = new FilterRegistrationBean<>(
                 new TenantFilter(resolver, web.isShowPublicIfNoTenantFound()));
         registration.setOrder(web.getFilterOrder());

@@ -12,6 +12,10 @@ import java.util.concurrent.ConcurrentMap;
  * Builds the {@code SET search_path} statement for a tenant: {@code "<tenant>", "<shared>", <extras...>}, or
  * {@code "<shared>", <extras...>} outside any tenant. Statements are cached per schema (bounded), so the hot path
  * does not allocate.
+ *
+ * <p>It also remembers how the server reports each path back. PostgreSQL 18 and later report {@code search_path} to
+ * the driver whenever it changes (including when a rollback undoes a {@code SET}), so a connection can tell, with
+ * no round trip, whether its session already has a tenant's path.
  */
 public final class SearchPath {
 
@@ -22,6 +26,8 @@ public final class SearchPath {
     private final String suffix;
     private final String publicStatement;
     private final ConcurrentMap<SchemaName, String> tenantStatements = new ConcurrentHashMap<>();
+    private final ConcurrentMap<SchemaName, String> reportedValues = new ConcurrentHashMap<>();
+    private volatile String reportedPublicValue;
 
     /**
      * @param sharedSchema the schema that holds shared tables, normally {@code public}
@@ -51,6 +57,23 @@ public final class SearchPath {
     /** The search path's value for {@code tenant} ({@code null}: public), as PostgreSQL would print it. */
     public String valueFor(SchemaName tenant) {
         return tenant == null ? suffix : tenant.quoted() + ", " + suffix;
+    }
+
+    /**
+     * The value the server reported after this data source set {@code tenant}'s path ({@code null}: public), or
+     * {@code null} when it has not reported one yet.
+     */
+    String reportedValueFor(SchemaName tenant) {
+        return tenant == null ? reportedPublicValue : reportedValues.get(tenant);
+    }
+
+    /** Remembers the value the server reported right after {@code tenant}'s path was set. */
+    void rememberReportedValue(SchemaName tenant, String reported) {
+        if (tenant == null) {
+            reportedPublicValue = reported;
+        } else if (reportedValues.size() < MAX_CACHED || reportedValues.containsKey(tenant)) {
+            reportedValues.put(tenant, reported);
+        }
     }
 
     /** The {@code SET search_path} statement for {@code tenant} ({@code null}: public). */

@@ -10,6 +10,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Logger;
 
 import javax.sql.DataSource;
@@ -23,6 +24,10 @@ import javax.sql.DataSource;
  * statement is created, so a connection kept open across a tenant switch follows the switch. A {@code SET} that a
  * rollback (or savepoint rollback) undoes is applied again before the next statement.
  *
+ * <p>On PostgreSQL 18 and later, which report {@code search_path} to the driver whenever it changes, no
+ * {@code SET} is sent when the pooled connection already has the right path: a request to a tenant whose path the
+ * connection last served costs no extra round trip. Older servers get a {@code SET} on every checkout.
+ *
  * <p>{@link #getConnection(SchemaName)} hands out a connection pinned to one tenant whatever the context; it is what
  * Hibernate's connection provider uses, since a Hibernate session belongs to one tenant.
  */
@@ -30,6 +35,7 @@ public final class TenantAwareDataSource implements DataSource {
 
     private final DataSource target;
     private final SearchPath searchPath;
+    private final LongAdder searchPathChanges = new LongAdder();
 
     private TenantAwareDataSource(DataSource target, SearchPath searchPath) {
         this.target = target;
@@ -49,6 +55,14 @@ public final class TenantAwareDataSource implements DataSource {
     /** The wrapped pool. Connections taken from it directly are not tenant-scoped. */
     public DataSource target() {
         return target;
+    }
+
+    /**
+     * How many {@code SET search_path} statements this data source has sent. On PostgreSQL 18 and later it sends
+     * one only when a connection's path must change; on older servers, one per connection handed out.
+     */
+    public long searchPathChanges() {
+        return searchPathChanges.sum();
     }
 
     /** The search-path rules this data source applies. */
@@ -77,8 +91,9 @@ public final class TenantAwareDataSource implements DataSource {
     }
 
     private Connection open(Connection physical, boolean followsContext, SchemaName pinned) throws SQLException {
-        TenantConnection connection = new TenantConnection(physical, searchPath, followsContext, pinned);
         try {
+            TenantConnection connection = new TenantConnection(physical, searchPath, searchPathChanges,
+                    followsContext, pinned);
             connection.applySearchPath();
             return connection;
         } catch (SQLException | RuntimeException e) {

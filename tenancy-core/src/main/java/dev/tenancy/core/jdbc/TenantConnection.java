@@ -3,6 +3,8 @@ package dev.tenancy.core.jdbc;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.Tenants;
 
+import org.postgresql.PGConnection;
+
 import java.sql.Array;
 import java.sql.Blob;
 import java.sql.CallableStatement;
@@ -23,17 +25,27 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * A connection whose {@code search_path} is kept equal to its tenant's. Before each statement is created it checks
- * that the path it last set is still in force for the tenant it must serve, and sets it again if not: after a
- * tenant switch (for connections that follow the context), or after a rollback that undid a {@code SET} made inside
- * the transaction.
+ * that the path in force is its tenant's, and sets it if not: after a tenant switch (for connections that follow the
+ * context), or after a rollback that undid a {@code SET} made inside the transaction.
+ *
+ * <p>How it knows the path in force: PostgreSQL 18 and later report {@code search_path} to the driver whenever it
+ * changes, whoever changed it (this connection, a rollback, an earlier borrower of the pooled connection, the
+ * application's own SQL), so the report is compared with the value the server reported for the tenant's path
+ * before; when they match, no {@code SET} is sent. Older servers report nothing: the path is then set whenever the
+ * connection is handed out, and tracked through this connection's own commits and rollbacks.
  */
 final class TenantConnection implements Connection {
 
+    private static final String SEARCH_PATH = "search_path";
+
     private final Connection delegate;
+    private final PGConnection server;
     private final SearchPath searchPath;
+    private final LongAdder counter;
     private final boolean followsContext;
     private final SchemaName pinned;
 
@@ -41,29 +53,52 @@ final class TenantConnection implements Connection {
     private boolean pathKnown;
     private boolean pathSetInOpenTransaction;
 
-    TenantConnection(Connection delegate, SearchPath searchPath, boolean followsContext, SchemaName pinned) {
+    TenantConnection(Connection delegate, SearchPath searchPath, LongAdder counter, boolean followsContext,
+            SchemaName pinned) throws SQLException {
         this.delegate = delegate;
+        this.server = delegate.isWrapperFor(PGConnection.class) ? delegate.unwrap(PGConnection.class) : null;
         this.searchPath = searchPath;
+        this.counter = counter;
         this.followsContext = followsContext;
         this.pinned = pinned;
     }
 
-    /** Sets the search path for the tenant this connection serves now. */
+    /** Makes the search path the one of the tenant this connection serves now, setting it only when needed. */
     void applySearchPath() throws SQLException {
         SchemaName wanted = followsContext ? Tenants.currentOrNull() : pinned;
+        String reported = reportedSearchPath();
+        if (reported != null && reported.equals(searchPath.reportedValueFor(wanted))) {
+            applied = wanted;
+            pathKnown = true;
+            return;
+        }
         try (Statement statement = delegate.createStatement()) {
             statement.execute(searchPath.statementFor(wanted));
         }
+        counter.increment();
         applied = wanted;
         pathKnown = true;
         if (!delegate.getAutoCommit()) {
             pathSetInOpenTransaction = true;
         }
+        String now = reportedSearchPath();
+        if (now != null) {
+            searchPath.rememberReportedValue(wanted, now);
+        }
+    }
+
+    private String reportedSearchPath() {
+        return server == null ? null : server.getParameterStatus(SEARCH_PATH);
     }
 
     private void ensureSearchPath() throws SQLException {
         SchemaName wanted = followsContext ? Tenants.currentOrNull() : pinned;
-        if (!pathKnown || !Objects.equals(wanted, applied)) {
+        String reported = reportedSearchPath();
+        if (reported != null) {
+            if (!reported.equals(searchPath.reportedValueFor(wanted))) {
+                applySearchPath();
+            }
+        } else if (!pathKnown || !Objects.equals(wanted, applied)) {
             applySearchPath();
         }
     }

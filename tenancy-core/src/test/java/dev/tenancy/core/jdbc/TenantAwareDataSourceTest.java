@@ -253,6 +253,68 @@ class TenantAwareDataSourceTest {
                 .hasMessageContaining("already tenant-aware");
     }
 
+    private static boolean serverReportsSearchPath() throws SQLException {
+        try (Connection connection = fixture.pool().getConnection()) {
+            return Integer.parseInt(string(connection, "SHOW server_version_num")) >= 180000;
+        }
+    }
+
+    @Test
+    void aPooledConnectionAlreadyOnTheTenantsPathIsSetAgainOnlyWhenTheServerCannotSaySo() throws Exception {
+        Tenants.run(acme, TenantAwareDataSourceTest::notes);
+        long before = dataSource.searchPathChanges();
+        for (int i = 0; i < 5; i++) {
+            assertThat(Tenants.call(acme, TenantAwareDataSourceTest::notes)).isEqualTo("acme note");
+        }
+        long sent = dataSource.searchPathChanges() - before;
+        if (serverReportsSearchPath()) {
+            assertThat(sent).as("PostgreSQL 18+ reports search_path: no SET needed").isZero();
+        } else {
+            assertThat(sent).as("older servers: one SET per checkout").isEqualTo(5);
+        }
+        assertThat(Tenants.call(globex, TenantAwareDataSourceTest::notes)).isEqualTo("globex note");
+        assertThat(dataSource.searchPathChanges() - before).isEqualTo(sent + 1);
+    }
+
+    @Test
+    void aPathChangedBehindTheDataSourcesBackIsPutRightAtTheNextCheckout() throws Exception {
+        Tenants.run(acme, TenantAwareDataSourceTest::notes);
+        try (Connection raw = fixture.pool().getConnection(); Statement statement = raw.createStatement()) {
+            statement.execute("SET search_path TO tenant_globex, public");
+        }
+        assertThat(Tenants.call(acme, TenantAwareDataSourceTest::notes)).isEqualTo("acme note");
+    }
+
+    @Test
+    void onServersThatReportItAPathChangedByTheApplicationsOwnSqlIsPutRight() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(serverReportsSearchPath(), "needs PostgreSQL 18 or later");
+        Tenants.run(acme, () -> {
+            try (Connection connection = dataSource.getConnection()) {
+                try (Statement statement = connection.createStatement()) {
+                    statement.execute("SET search_path TO tenant_globex, public");
+                }
+                assertThat(strings(connection, "SELECT body FROM notes")).containsExactly("acme note");
+            }
+        });
+    }
+
+    @Test
+    void onServersThatReportItARolledBackSetIsNoticedWithoutBookkeeping() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(serverReportsSearchPath(), "needs PostgreSQL 18 or later");
+        try (Connection connection = Tenants.call(acme, () -> dataSource.getConnection())) {
+            connection.setAutoCommit(false);
+            Tenants.run(globex, () -> assertThat(strings(connection, "SELECT body FROM notes"))
+                    .containsExactly("globex note"));
+            connection.rollback();
+            long before = dataSource.searchPathChanges();
+            Tenants.run(acme, () -> assertThat(strings(connection, "SELECT body FROM notes"))
+                    .containsExactly("acme note"));
+            assertThat(dataSource.searchPathChanges() - before)
+                    .as("the rollback put acme's path back, and the server said so").isZero();
+            connection.setAutoCommit(true);
+        }
+    }
+
     @Test
     void unwrapReachesThePool() throws Exception {
         assertThat(dataSource.unwrap(TenantAwareDataSource.class)).isSameAs(dataSource);

@@ -35,9 +35,9 @@ import javax.sql.DataSource;
  * schema but the Flyway history table, with {@code DELETE} in foreign-key order (much cheaper than {@code TRUNCATE}
  * for the few rows tests write), or with one {@code TRUNCATE} when a table holds {@value #FEW_ROWS} rows or more or
  * the tables reference each other in a cycle; copies the recorded rows back, referenced tables first; sets the
- * sequences back; and checks the fingerprint again before committing. Nothing outside the schema is touched; tables
- * a test creates itself are not known to the reset. Captured for a tenant, it also puts the tenant's own row and
- * domain rows back ({@link TenantRowReset}), in the same transaction, and says so.
+ * sequences back; and checks the fingerprint again before committing. Captured for a tenant, it also puts the
+ * tenant's own row and domain rows back ({@link TenantRowReset}) in the same transaction, and says so; nothing else
+ * outside the schema is touched. Tables a test creates itself are not known to the reset.
  */
 final class TenantDataReset {
 

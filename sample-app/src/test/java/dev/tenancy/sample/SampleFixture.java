@@ -1,60 +1,87 @@
 package dev.tenancy.sample;
 
 import dev.tenancy.core.Tenants;
-import dev.tenancy.sample.tenants.RegisteredTenant;
-import dev.tenancy.sample.tenants.TenantApplication;
-import dev.tenancy.sample.tenants.TenantRegistration;
+import dev.tenancy.core.provisioning.TenantInfo;
+import dev.tenancy.core.provisioning.TenantListener;
 import dev.tenancy.sample.users.AppUser;
 import dev.tenancy.sample.users.AppUserRepository;
 import dev.tenancy.sample.users.UserAccounts;
+import dev.tenancy.test.TenantClient;
+import dev.tenancy.test.TenantTest;
 
 import org.springframework.boot.test.context.TestComponent;
-import org.springframework.core.env.Environment;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /**
- * What the tests start from: platform administrators and tenants with their admins, created through the
- * application's own services under names no other test uses, and a client for the running server.
+ * What the tests start from. Every test tenant gets, when it is created, its super admin (user name
+ * {@code admin@<label>.example.com}, as {@code register-tenant} makes it) and one regular user ({@code <label>-user}),
+ * through the application's own services; the extension's reset restores them after each test. The platform has one
+ * super super admin, {@code root}, created on first use.
  */
 @TestComponent
-public class SampleFixture {
+public class SampleFixture implements TenantListener {
 
-    private final TenantRegistration registration;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Credentials ROOT = new Credentials("root", "root-password");
+
     private final UserAccounts accounts;
     private final AppUserRepository users;
     private final PasswordEncoder passwords;
-    private final Environment environment;
+    private boolean rootCreated;
 
-    SampleFixture(TenantRegistration registration, UserAccounts accounts, AppUserRepository users,
-            PasswordEncoder passwords, Environment environment) {
-        this.registration = registration;
+    SampleFixture(UserAccounts accounts, AppUserRepository users, PasswordEncoder passwords) {
         this.accounts = accounts;
         this.users = users;
         this.passwords = passwords;
-        this.environment = environment;
     }
 
     /** A user's credentials. */
     public record Credentials(String username, String password) {
+
+        /** {@code client}'s requests, signed in as this user with HTTP Basic. */
+        public TenantClient on(TenantClient client) {
+            return client.withBasicAuth(username, password);
+        }
     }
 
-    /** A registered tenant and its super admin. */
-    public record TestTenant(long id, String subdomain, String schema, String host, Credentials admin) {
+    /** The super admin of the tenant {@code client} calls. */
+    public static Credentials admin(TenantClient client) {
+        return admin(client.domain());
     }
 
-    /** A client of the running server. */
-    public SampleClient client() {
-        return new SampleClient(environment.getRequiredProperty("local.server.port", Integer.class));
+    /** The regular user of the tenant {@code client} calls. */
+    public static Credentials user(TenantClient client) {
+        return user(client.domain());
     }
 
-    /** A new super super admin. */
-    public Credentials superSuperAdmin() {
-        Credentials credentials = new Credentials(Names.username("root"), "root-password");
-        Tenants.runInPublic(() -> accounts.createSuperSuperAdmin(credentials.username(),
-                credentials.username() + "@example.com", credentials.password()));
-        return credentials;
+    private static Credentials admin(String domain) {
+        String label = domain.substring(0, domain.indexOf('.'));
+        return new Credentials("admin@" + label + ".example.com", label + "-admin-password");
+    }
+
+    private static Credentials user(String domain) {
+        String label = domain.substring(0, domain.indexOf('.'));
+        return new Credentials(label + "-user", label + "-user-password");
+    }
+
+    /** The platform's super super admin, created on first use. */
+    public synchronized Credentials root() {
+        if (!rootCreated) {
+            Tenants.runInPublic(() -> accounts.createSuperSuperAdmin(ROOT.username(), "root@example.com",
+                    ROOT.password()));
+            rootCreated = true;
+        }
+        return ROOT;
+    }
+
+    /** Calls on the platform host ({@code localhost}) as the super super admin, through any tenant's client. */
+    public TenantClient asRoot(TenantClient client) {
+        return root().on(client.withHost("localhost"));
     }
 
     /** A new public user who is no super super admin. */
@@ -63,24 +90,27 @@ public class SampleFixture {
                 + "@example.com", passwords.encode(credentials.password()))));
     }
 
-    /** A new tenant, registered as {@code register-tenant} does. */
-    public TestTenant tenant(String prefix) {
-        String subdomain = Names.subdomain(prefix);
-        Credentials admin = new Credentials("admin@" + subdomain + ".example.com", "admin-password");
-        RegisteredTenant tenant = Tenants.callInPublic(() -> registration.register(new TenantApplication(
-                prefix + " Inc.", subdomain, admin.username(), admin.password(), null), "test"));
-        return new TestTenant(tenant.id(), subdomain, tenant.schemaName(), tenant.domain(), admin);
+    /** Gives each test tenant its super admin and regular user, in its new schema. */
+    @Override
+    public void afterSchemaReady(TenantInfo tenant) {
+        if (!tenant.actor().equals(TenantTest.ACTOR)) {
+            return;
+        }
+        Credentials admin = admin(tenant.primaryDomain());
+        Credentials user = user(tenant.primaryDomain());
+        Tenants.run(tenant.schema(), () -> {
+            accounts.createTenantSuperAdmin(admin.username(), admin.password());
+            users.save(new AppUser(user.username(), user.username() + "@example.com",
+                    passwords.encode(user.password())));
+        });
     }
 
-    /** A new regular user of {@code tenant}, created through its admin over HTTP. */
-    public Credentials user(TestTenant tenant, String prefix) {
-        Credentials user = new Credentials(Names.username(prefix), prefix + "-password");
-        SampleClient.Response created = client().on(tenant.host()).as(tenant.admin().username(),
-                tenant.admin().password()).post("/api/users/", Map.of("username", user.username(),
-                "email", prefix + "@example.com", "password", user.password()));
-        if (created.status() != 201) {
-            throw new IllegalStateException("Could not create a user: " + created);
+    /** A JSON object of {@code keysAndValues} ({@code "username", "john", "email", ...}), in that order. */
+    public static String json(Object... keysAndValues) {
+        Map<Object, Object> object = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            object.put(keysAndValues[i], keysAndValues[i + 1]);
         }
-        return user;
+        return JSON.writeValueAsString(object);
     }
 }

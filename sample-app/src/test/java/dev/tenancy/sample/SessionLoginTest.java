@@ -1,81 +1,63 @@
 package dev.tenancy.sample;
 
+import static dev.tenancy.sample.SampleFixture.admin;
+import static dev.tenancy.sample.SampleFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenancy.sample.SampleFixture.TestTenant;
+import dev.tenancy.test.TenantClient;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 
-import java.util.Map;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Browsers sign in with a form and a session, bound to the host they signed in on (see also
- * {@link TenantIsolationTest#aTenantSessionIsNotValidOnAnotherTenantsHost()}); API clients use HTTP Basic on every
+ * {@link TenantIsolationTest#aTenantSessionIsNotValidOnAnotherTenantsHost}); API clients use HTTP Basic on every
  * request, without sessions or CSRF tokens.
  */
 @SampleAppTest
 class SessionLoginTest {
 
-    @Autowired
-    SampleFixture fixture;
-
     @Test
-    void aBrowserThatIsNotSignedInIsSentToTheSignInPage() {
-        TestTenant acme = fixture.tenant("acme");
-
-        SampleClient.Response response = fixture.client().on(acme.host()).getPage("/api/me");
-
-        assertThat(response.status()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/login"));
-        assertThat(response.headers().firstValue("WWW-Authenticate")).isEmpty();
+    void aBrowserThatIsNotSignedInIsSentToTheSignInPage(TenantClient acme) {
+        acme.rest().get().uri("/api/me").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isFound()
+                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).endsWith("/login"))
+                .expectHeader().doesNotExist(HttpHeaders.WWW_AUTHENTICATE);
     }
 
     @Test
-    void aSignedInBrowserChangesThingsOnlyWithItsCsrfToken() {
-        TestTenant acme = fixture.tenant("acme");
-        SampleClient client = fixture.client();
-        String session = BrowserLogin.signIn(client, acme.host(), acme.admin());
-        Map<String, String> user = Map.of("username", Names.username("web"), "email", "web@example.com",
-                "password", "web-password");
+    void aSignedInBrowserChangesThingsOnlyWithItsCsrfToken(TenantClient acme) {
+        TenantClient browser = acme.login(admin(acme).username(), admin(acme).password());
+        String user = json("username", "web", "email", "web@example.com", "password", "web-password");
 
-        SampleClient.Response withoutToken = client.on(acme.host()).cookie(session).post("/api/users/", user);
-        SampleClient.Response withToken = client.on(acme.host()).cookie(session)
-                .header("X-CSRF-TOKEN", BrowserLogin.csrfToken(client, acme.host(), session))
-                .post("/api/users/", user);
-
-        assertThat(withoutToken.status()).isEqualTo(403);
-        assertThat(withoutToken.error()).contains("CSRF");
-        assertThat(withToken.status()).isEqualTo(201);
+        browser.post("/api/users/", user).expectStatus().isForbidden().expectBody()
+                .jsonPath("$.error").value((String error) -> assertThat(error).contains("CSRF"));
+        browser.rest().post().uri("/api/users/").header("X-CSRF-TOKEN", browser.csrfToken("/login"))
+                .contentType(MediaType.APPLICATION_JSON).body(user).exchange()
+                .expectStatus().isCreated();
     }
 
     @Test
-    void aWrongPasswordInTheFormSignsNobodyIn() {
-        TestTenant acme = fixture.tenant("acme");
-        SampleClient client = fixture.client();
-        SampleClient.Response page = client.on(acme.host()).getPage("/login");
-        String token = BrowserLogin.csrfToken(client, acme.host(), page.sessionCookie());
+    void aWrongPasswordInTheFormSignsNobodyIn(TenantClient acme) {
+        String form = "username=" + URLEncoder.encode(admin(acme).username(), StandardCharsets.UTF_8)
+                + "&password=wrong&_csrf=" + URLEncoder.encode(acme.csrfToken("/login"), StandardCharsets.UTF_8);
 
-        SampleClient.Response response = client.on(acme.host()).cookie(page.sessionCookie()).postForm("/login",
-                Map.of("username", acme.admin().username(), "password", "wrong", "_csrf", token));
+        acme.rest().post().uri("/login").contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form).exchange()
+                .expectStatus().isFound()
+                .expectHeader().value(HttpHeaders.LOCATION, location -> assertThat(location).endsWith("/login?error"));
 
-        assertThat(response.status()).isEqualTo(302);
-        assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/login?error"));
-        assertThat(client.on(acme.host()).cookie(page.sessionCookie()).get("/api/me").status()).isEqualTo(401);
+        acme.get("/api/me").expectStatus().isUnauthorized();
     }
 
     @Test
-    void basicAuthenticatedCallsCreateNoSession() {
-        TestTenant acme = fixture.tenant("acme");
-
-        SampleClient.Response response = fixture.client().on(acme.host())
-                .as(acme.admin().username(), acme.admin().password()).get("/api/me");
-        SampleClient.Response anonymous = fixture.client().on(acme.host()).get("/api/me");
-
-        assertThat(response.status()).isEqualTo(200);
-        assertThat(response.sessionCookie()).isNull();
-        assertThat(anonymous.sessionCookie()).isNull();
+    void basicAuthenticatedCallsCreateNoSession(TenantClient acme) {
+        admin(acme).on(acme).get("/api/me").expectStatus().isOk()
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
+        acme.get("/api/me").expectStatus().isUnauthorized()
+                .expectHeader().doesNotExist(HttpHeaders.SET_COOKIE);
     }
 }

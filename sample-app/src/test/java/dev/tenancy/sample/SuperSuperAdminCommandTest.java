@@ -3,7 +3,7 @@ package dev.tenancy.sample;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenancy.boot.cli.CommandDispatcher;
-import dev.tenancy.sample.TenantRegistrationTest.Output;
+import dev.tenancy.test.TenantClient;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -11,79 +11,71 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 
-/** {@code create-super-super-admin}: creates a platform administrator, and never changes an existing user. */
+/**
+ * {@code create-super-super-admin}: creates a platform administrator, and never changes an existing user. (See
+ * {@link CommandModeTest} for the command run from the application's command line, as the requirements write it.)
+ */
 @SampleAppTest
 class SuperSuperAdminCommandTest {
-
-    @Autowired
-    SampleFixture fixture;
 
     @Autowired
     CommandDispatcher commands;
 
     @Test
-    void theCommandCreatesASuperSuperAdminWhoManagesTenants() {
+    void theCommandCreatesASuperSuperAdminWhoManagesTenants(TenantClient client) {
         String username = Names.username("root");
-        Output output = new Output();
 
-        int exit = commands.execute(List.of("create-super-super-admin", "--email=root@example.com",
-                "--password=admin123", "--username=" + username), output.out, output.err);
+        CommandRun run = CommandRun.of(commands, "create-super-super-admin", "--email=root@example.com",
+                "--password=admin123", "--username=" + username);
 
-        assertThat(exit).isZero();
-        assertThat(output.out()).contains("Super super admin created: " + username);
-        SampleClient.Response tenants = fixture.client().on("localhost").as(username, "admin123")
-                .get("/api/admin/tenants/");
-        assertThat(tenants.status()).isEqualTo(200);
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Super super admin created: " + username);
+        client.withHost("localhost").withBasicAuth(username, "admin123").get("/api/admin/tenants/")
+                .expectStatus().isOk();
     }
 
     @Test
-    void anExistingUsernameIsReportedAndLeftUnchanged() {
+    void anExistingUsernameIsReportedAndLeftUnchanged(TenantClient client) {
         String username = Names.username("root");
-        commands.execute(List.of("create-super-super-admin", "--email=first@example.com", "--password=first",
-                "--username=" + username), new Output().out, new Output().err);
-        Output output = new Output();
+        CommandRun.of(commands, "create-super-super-admin", "--email", "first@example.com", "--password", "first",
+                "--username", username);
 
-        int exit = commands.execute(List.of("create-super-super-admin", "--email=second@example.com",
-                "--password=second", "--username=" + username), output.out, output.err);
+        CommandRun again = CommandRun.of(commands, "create-super-super-admin", "--email", "second@example.com",
+                "--password", "second", "--username", username);
 
-        assertThat(exit).isZero();
-        assertThat(output.out()).contains("Warning: user " + username + " already exists; nothing was changed.");
-        SampleClient.Call platform = fixture.client().on("localhost");
-        assertThat(platform.as(username, "first").get("/api/me").json().path("email").asString())
-                .isEqualTo("first@example.com");
-        assertThat(platform.as(username, "second").get("/api/me").status()).isEqualTo(401);
+        assertThat(again.exit()).isZero();
+        assertThat(again.out()).contains("Warning: user " + username + " already exists; nothing was changed.");
+        TenantClient platform = client.withHost("localhost");
+        platform.withBasicAuth(username, "first").get("/api/me").expectBody()
+                .jsonPath("$.email").isEqualTo("first@example.com");
+        platform.withBasicAuth(username, "second").get("/api/me").expectStatus().isUnauthorized();
     }
 
     @Test
-    void thePasswordCanComeFromStandardInputInsteadOfTheCommandLine() {
+    void thePasswordCanComeFromStandardInputInsteadOfTheCommandLine(TenantClient client) {
         String username = Names.username("piped");
-        Output output = new Output();
         InputStream stdin = System.in;
-        int exit;
+        CommandRun run;
         try {
             System.setIn(new ByteArrayInputStream("from-stdin\n".getBytes(StandardCharsets.UTF_8)));
-            exit = commands.execute(List.of("create-super-super-admin", "--email=piped@example.com",
-                    "--username=" + username), output.out, output.err);
+            run = CommandRun.of(commands, "create-super-super-admin", "--email=piped@example.com",
+                    "--username=" + username);
         } finally {
             System.setIn(stdin);
         }
 
-        assertThat(exit).isZero();
-        assertThat(output.err()).doesNotContain("shell history");
-        assertThat(fixture.client().on("localhost").as(username, "from-stdin").get("/api/me").status())
-                .isEqualTo(200);
+        assertThat(run.exit()).isZero();
+        assertThat(run.err()).doesNotContain("shell history");
+        client.withHost("localhost").withBasicAuth(username, "from-stdin").get("/api/me").expectStatus().isOk();
     }
 
     @Test
     void anInvalidEmailIsAUsageError() {
-        Output output = new Output();
+        CommandRun run = CommandRun.of(commands, "create-super-super-admin", "--email=nope", "--password=pw",
+                "--username=" + Names.username("bad"));
 
-        int exit = commands.execute(List.of("create-super-super-admin", "--email=nope", "--password=pw",
-                "--username=" + Names.username("bad")), output.out, output.err);
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(output.err()).contains("email must be an e-mail address");
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("email must be an e-mail address");
     }
 }

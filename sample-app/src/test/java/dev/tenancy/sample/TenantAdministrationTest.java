@@ -1,16 +1,19 @@
 package dev.tenancy.sample;
 
+import static dev.tenancy.sample.SampleFixture.admin;
+import static dev.tenancy.sample.SampleFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenancy.sample.SampleFixture.Credentials;
-import dev.tenancy.sample.SampleFixture.TestTenant;
+import dev.tenancy.test.TenantClient;
+import dev.tenancy.test.TenantSchema;
+import dev.tenancy.test.TestTenant;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.util.Map;
-
-import tools.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The platform's tenant API: a super super admin manages every tenant (list, filter, search, read, change,
@@ -22,128 +25,99 @@ class TenantAdministrationTest {
     @Autowired
     SampleFixture fixture;
 
-    private SampleClient.Call asRoot() {
-        Credentials root = fixture.superSuperAdmin();
-        return fixture.client().on("localhost").as(root.username(), root.password());
+    /** The schemas of the tenants {@code GET /api/admin/tenants/<query>} lists. */
+    private static List<String> schemas(TenantClient root, String query) {
+        List<String> schemas = new ArrayList<>();
+        root.get("/api/admin/tenants/" + query).expectStatus().isOk().expectBody()
+                .jsonPath("$[*].schema_name").value((List<String> names) -> schemas.addAll(names));
+        return schemas;
     }
 
     @Test
-    void theSuperSuperAdminListsFiltersAndSearchesTenants() {
-        TestTenant acme = fixture.tenant("acme");
-        TestTenant globex = fixture.tenant("globex");
-        SampleClient.Call root = asRoot();
-        root.patch("/api/admin/tenants/" + globex.id(), Map.of("subscription_plan", "enterprise"));
+    void theSuperSuperAdminListsFiltersAndSearchesTenants(TenantClient acme,
+            @TenantSchema(SampleAppTest.GLOBEX) TestTenant globex) {
+        TenantClient root = fixture.asRoot(acme);
+        root.patch("/api/admin/tenants/" + globex.id(), json("subscription_plan", "enterprise")).expectStatus().isOk();
 
-        JsonNode all = root.get("/api/admin/tenants/").json();
-        JsonNode enterprise = root.get("/api/admin/tenants/?subscription_plan=enterprise").json();
-        JsonNode byName = root.get("/api/admin/tenants/?search=" + acme.subdomain().toUpperCase()).json();
-        JsonNode byEmail = root.get("/api/admin/tenants/?search=admin@" + globex.subdomain()).json();
-        JsonNode bySchema = root.get("/api/admin/tenants/?search=" + acme.schema()).json();
-
-        assertThat(all.findValuesAsString("schema_name")).contains(acme.schema(), globex.schema());
-        assertThat(enterprise.findValuesAsString("schema_name")).contains(globex.schema())
-                .doesNotContain(acme.schema());
-        assertThat(byName.findValuesAsString("schema_name")).containsExactly(acme.schema());
-        assertThat(byEmail.findValuesAsString("schema_name")).containsExactly(globex.schema());
-        assertThat(bySchema.findValuesAsString("schema_name")).containsExactly(acme.schema());
+        assertThat(schemas(root, "")).contains(SampleAppTest.ACME, SampleAppTest.GLOBEX);
+        assertThat(schemas(root, "?subscription_plan=enterprise")).contains(SampleAppTest.GLOBEX)
+                .doesNotContain(SampleAppTest.ACME);
+        assertThat(schemas(root, "?search=ANVILS")).containsExactly(SampleAppTest.ACME);
+        assertThat(schemas(root, "?search=admin@globex.example.com")).containsExactly(SampleAppTest.GLOBEX);
+        assertThat(schemas(root, "?search=" + SampleAppTest.ACME)).containsExactly(SampleAppTest.ACME);
     }
 
     @Test
-    void aTenantShowsTheRequirementsFields() {
-        TestTenant acme = fixture.tenant("acme");
-
-        SampleClient.Response response = asRoot().get("/api/admin/tenants/" + acme.id() + "/");
-
-        assertThat(response.status()).isEqualTo(200);
-        JsonNode tenant = response.json();
-        assertThat(tenant.path("name").asString()).isEqualTo("acme Inc.");
-        assertThat(tenant.path("schema_name").asString()).isEqualTo(acme.schema());
-        assertThat(tenant.path("domain").asString()).isEqualTo(acme.host());
-        assertThat(tenant.path("max_users").asInt()).isEqualTo(50);
-        assertThat(tenant.path("is_active").asBoolean()).isTrue();
-        assertThat(tenant.path("subscription_plan").asString()).isEqualTo("basic");
-        assertThat(tenant.path("contact_email").asString()).isEqualTo(acme.admin().username());
-        assertThat(tenant.has("contact_phone")).isTrue();
-        assertThat(tenant.path("created_on").asString()).isNotEmpty();
-        assertThat(tenant.path("updated_on").asString()).isNotEmpty();
+    void aTenantShowsTheRequirementsFields(TenantClient acme, TestTenant acmeTenant) {
+        fixture.asRoot(acme).get("/api/admin/tenants/" + acmeTenant.id() + "/").expectStatus().isOk().expectBody()
+                .jsonPath("$.name").isEqualTo("Acme Anvils")
+                .jsonPath("$.schema_name").isEqualTo(SampleAppTest.ACME)
+                .jsonPath("$.domain").isEqualTo("acme.localhost")
+                .jsonPath("$.max_users").isEqualTo(50)
+                .jsonPath("$.is_active").isEqualTo(true)
+                .jsonPath("$.subscription_plan").isEqualTo("basic")
+                .jsonPath("$.contact_email").isEqualTo(admin(acme).username())
+                .jsonPath("$.contact_phone").hasJsonPath()
+                .jsonPath("$.created_on").isNotEmpty()
+                .jsonPath("$.updated_on").isNotEmpty();
     }
 
     @Test
-    void theSuperSuperAdminChangesPlanLimitAndContact() {
-        TestTenant acme = fixture.tenant("acme");
-
-        SampleClient.Response changed = asRoot().patch("/api/admin/tenants/" + acme.id() + "/", Map.of(
-                "subscription_plan", "professional", "max_users", 10, "contact_phone", "+41 44 000 00 00"));
-
-        assertThat(changed.status()).isEqualTo(200);
-        assertThat(changed.json().path("subscription_plan").asString()).isEqualTo("professional");
-        assertThat(changed.json().path("max_users").asInt()).isEqualTo(10);
-        assertThat(changed.json().path("contact_phone").asString()).isEqualTo("+41 44 000 00 00");
+    void theSuperSuperAdminChangesPlanLimitAndContact(TenantClient acme, TestTenant acmeTenant) {
+        fixture.asRoot(acme).patch("/api/admin/tenants/" + acmeTenant.id() + "/", json("subscription_plan",
+                "professional", "max_users", 10, "contact_phone", "+41 44 000 00 00"))
+                .expectStatus().isOk().expectBody()
+                .jsonPath("$.subscription_plan").isEqualTo("professional")
+                .jsonPath("$.max_users").isEqualTo(10)
+                .jsonPath("$.contact_phone").isEqualTo("+41 44 000 00 00");
     }
 
     @Test
-    void aDeactivatedTenantsHostsAreRefusedUntilItIsActivatedAgain() {
-        TestTenant acme = fixture.tenant("acme");
-        SampleClient.Call root = asRoot();
-        SampleClient.Call asAdmin = fixture.client().on(acme.host()).as(acme.admin().username(),
-                acme.admin().password());
-        assertThat(asAdmin.get("/api/me").status()).isEqualTo(200);
+    void aDeactivatedTenantsHostsAreRefusedUntilItIsActivatedAgain(TenantClient acme, TestTenant acmeTenant) {
+        TenantClient root = fixture.asRoot(acme);
+        TenantClient asAdmin = admin(acme).on(acme);
+        asAdmin.get("/api/me").expectStatus().isOk();
 
-        SampleClient.Response deactivated = root.delete("/api/admin/tenants/" + acme.id() + "/");
-        SampleClient.Response refused = asAdmin.get("/api/me");
-        SampleClient.Response inactiveOnly = root.get("/api/admin/tenants/?is_active=false");
-        root.patch("/api/admin/tenants/" + acme.id(), Map.of("is_active", true));
+        root.delete("/api/admin/tenants/" + acmeTenant.id() + "/").expectStatus().isOk().expectBody()
+                .jsonPath("$.is_active").isEqualTo(false);
+        asAdmin.get("/api/me").expectStatus().isForbidden().expectBody()
+                .jsonPath("$.error").isEqualTo("This tenant is not active.");
+        assertThat(schemas(root, "?is_active=false")).contains(SampleAppTest.ACME);
 
-        assertThat(deactivated.json().path("is_active").asBoolean()).isFalse();
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.error()).isEqualTo("This tenant is not active.");
-        assertThat(inactiveOnly.json().findValuesAsString("schema_name")).contains(acme.schema());
-        assertThat(asAdmin.get("/api/me").status()).isEqualTo(200);
+        root.patch("/api/admin/tenants/" + acmeTenant.id(), json("is_active", true)).expectStatus().isOk();
+        asAdmin.get("/api/me").expectStatus().isOk();
     }
 
     @Test
-    void aTenantSuperAdminCannotUseThePlatformApi() {
-        TestTenant acme = fixture.tenant("acme");
-        SampleClient client = fixture.client();
+    void aTenantSuperAdminCannotUseThePlatformApi(TenantClient acme) {
+        TenantClient asAdmin = admin(acme).on(acme);
 
-        SampleClient.Response onTenantHost = client.on(acme.host())
-                .as(acme.admin().username(), acme.admin().password()).get("/api/admin/tenants/");
-        SampleClient.Response onPlatformHost = client.on("localhost")
-                .as(acme.admin().username(), acme.admin().password()).get("/api/admin/tenants/");
-
-        assertThat(onTenantHost.status()).isEqualTo(403);
-        assertThat(onTenantHost.error()).startsWith("This endpoint is served on the platform host only");
-        assertThat(onPlatformHost.status()).isEqualTo(401);
+        asAdmin.get("/api/admin/tenants/").expectStatus().isForbidden().expectBody()
+                .jsonPath("$.error").value((String error) -> assertThat(error)
+                        .startsWith("This endpoint is served on the platform host only"));
+        asAdmin.withHost("localhost").get("/api/admin/tenants/").expectStatus().isUnauthorized();
     }
 
     @Test
-    void aPublicUserWhoIsNoSuperSuperAdminIsForbidden() {
+    void aPublicUserWhoIsNoSuperSuperAdminIsForbidden(TenantClient acme) {
         Credentials plain = new Credentials(Names.username("plain"), "plain-password");
         fixture.publicUser(plain);
 
-        SampleClient.Response response = fixture.client().on("localhost").as(plain.username(), plain.password())
-                .get("/api/admin/tenants/");
-
-        assertThat(response.status()).isEqualTo(403);
-        assertThat(response.error()).isEqualTo("Only a super super admin can manage tenants.");
+        plain.on(acme.withHost("localhost")).get("/api/admin/tenants/").expectStatus().isForbidden().expectBody()
+                .jsonPath("$.error").isEqualTo("Only a super super admin can manage tenants.");
     }
 
     @Test
-    void badChangesAndUnknownTenantsAreRefused() {
-        TestTenant acme = fixture.tenant("acme");
-        SampleClient.Call root = asRoot();
+    void badChangesAndUnknownTenantsAreRefused(TenantClient acme, TestTenant acmeTenant) {
+        TenantClient root = fixture.asRoot(acme);
 
-        SampleClient.Response badPlan = root.patch("/api/admin/tenants/" + acme.id(),
-                Map.of("subscription_plan", "platinum"));
-        SampleClient.Response badLimit = root.patch("/api/admin/tenants/" + acme.id(), Map.of("max_users", 0));
-        SampleClient.Response unknown = root.get("/api/admin/tenants/999999999");
-        SampleClient.Response badFilter = root.get("/api/admin/tenants/?is_active=maybe");
-
-        assertThat(badPlan.status()).isEqualTo(400);
-        assertThat(badPlan.error()).isEqualTo("subscription_plan must be one of basic, professional, enterprise.");
-        assertThat(badLimit.status()).isEqualTo(400);
-        assertThat(badLimit.error()).isEqualTo("max_users must be at least 1.");
-        assertThat(unknown.status()).isEqualTo(404);
-        assertThat(badFilter.status()).isEqualTo(400);
+        root.patch("/api/admin/tenants/" + acmeTenant.id(), json("subscription_plan", "platinum"))
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.error").isEqualTo("subscription_plan must be one of basic, professional, enterprise.");
+        root.patch("/api/admin/tenants/" + acmeTenant.id(), json("max_users", 0))
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.error").isEqualTo("max_users must be at least 1.");
+        root.get("/api/admin/tenants/999999999").expectStatus().isNotFound();
+        root.get("/api/admin/tenants/?is_active=maybe").expectStatus().isBadRequest();
     }
 }

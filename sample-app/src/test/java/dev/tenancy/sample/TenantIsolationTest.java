@@ -1,15 +1,19 @@
 package dev.tenancy.sample;
 
+import static dev.tenancy.sample.SampleFixture.admin;
+import static dev.tenancy.sample.SampleFixture.json;
+import static dev.tenancy.sample.SampleFixture.user;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenancy.sample.SampleFixture.Credentials;
-import dev.tenancy.sample.SampleFixture.TestTenant;
+import dev.tenancy.test.TenantClient;
+import dev.tenancy.test.TenantSchema;
+import dev.tenancy.test.TestTenant;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.util.Map;
+import java.util.List;
 
 /**
  * The requirements' "each tenant has isolated database schema", "subdomain routing works correctly" and "users in one
@@ -24,100 +28,77 @@ class TenantIsolationTest {
     @Autowired
     JdbcTemplate jdbc;
 
-    @Test
-    void eachTenantKeepsItsUsersInItsOwnSchema() {
-        TestTenant acme = fixture.tenant("acme");
-        TestTenant globex = fixture.tenant("globex");
-        Credentials john = fixture.user(acme, "john");
-
-        assertThat(jdbc.queryForList("SELECT username FROM " + acme.schema() + ".app_users ORDER BY id",
-                String.class)).containsExactly(acme.admin().username(), john.username());
-        assertThat(jdbc.queryForList("SELECT username FROM " + globex.schema() + ".app_users", String.class))
-                .containsExactly(globex.admin().username());
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM public.app_users WHERE username IN (?, ?)",
-                Integer.class, acme.admin().username(), john.username())).isZero();
+    private List<String> usernames(TestTenant tenant) {
+        return jdbc.queryForList("SELECT username FROM " + tenant.schema().quoted() + ".app_users ORDER BY id",
+                String.class);
     }
 
     @Test
-    void aRequestIsServedByTheTenantItsHostNames() {
-        TestTenant acme = fixture.tenant("acme");
-        TestTenant globex = fixture.tenant("globex");
-        SampleClient client = fixture.client();
+    void eachTenantKeepsItsUsersInItsOwnSchema(TenantClient acme, TestTenant acmeTenant,
+            @TenantSchema(SampleAppTest.GLOBEX) TenantClient globex,
+            @TenantSchema(SampleAppTest.GLOBEX) TestTenant globexTenant) {
+        admin(acme).on(acme).post("/api/users/", json("username", "pat", "email", "pat@example.com",
+                "password", "pat-password")).expectStatus().isCreated();
 
-        SampleClient.Response me = client.on(acme.host()).as(acme.admin().username(), acme.admin().password())
-                .get("/api/me");
-
-        assertThat(me.status()).isEqualTo(200);
-        assertThat(me.json().path("site").asString()).isEqualTo(acme.host());
-        assertThat(me.json().path("role").asString()).isEqualTo("tenant_super_admin");
-        assertThat(client.on(globex.host()).as(globex.admin().username(), globex.admin().password())
-                .get("/api/users/").json().findValuesAsString("username"))
-                .containsExactly(globex.admin().username());
+        assertThat(usernames(acmeTenant)).containsExactly(admin(acme).username(), user(acme).username(), "pat");
+        assertThat(usernames(globexTenant)).containsExactly(admin(globex).username(), user(globex).username());
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM public.app_users WHERE username IN (?, ?, ?)",
+                Integer.class, admin(acme).username(), user(acme).username(), "pat")).isZero();
     }
 
     @Test
-    void aUserOfOneTenantCannotSignInOnAnother() {
-        TestTenant acme = fixture.tenant("acme");
-        TestTenant globex = fixture.tenant("globex");
-        Credentials john = fixture.user(acme, "john");
-        SampleClient client = fixture.client();
-
-        SampleClient.Response asJohn = client.on(globex.host()).as(john.username(), john.password()).get("/api/me");
-        SampleClient.Response asAcmeAdmin = client.on(globex.host())
-                .as(acme.admin().username(), acme.admin().password()).get("/api/users/");
-
-        assertThat(asJohn.status()).isEqualTo(401);
-        assertThat(asJohn.error()).contains("Unknown username or wrong password");
-        assertThat(asAcmeAdmin.status()).isEqualTo(401);
-        assertThat(asAcmeAdmin.body()).doesNotContain(acme.schema()).doesNotContain(globex.schema());
+    void aRequestIsServedByTheTenantItsHostNames(TenantClient acme,
+            @TenantSchema(SampleAppTest.GLOBEX) TenantClient globex) {
+        admin(acme).on(acme).get("/api/me").expectStatus().isOk().expectBody()
+                .jsonPath("$.site").isEqualTo("acme.localhost")
+                .jsonPath("$.role").isEqualTo("tenant_super_admin");
+        admin(globex).on(globex).get("/api/users/").expectStatus().isOk().expectBody()
+                .jsonPath("$[*].username").isEqualTo(List.of(admin(globex).username(), user(globex).username()));
     }
 
     @Test
-    void theSameUsernameInTwoTenantsIsTwoAccounts() {
-        TestTenant acme = fixture.tenant("acme");
-        TestTenant globex = fixture.tenant("globex");
-        String username = Names.username("pat");
-        SampleClient client = fixture.client();
-        client.on(acme.host()).as(acme.admin().username(), acme.admin().password()).post("/api/users/",
-                Map.of("username", username, "email", "pat@acme.example", "password", "acme-secret"));
-        client.on(globex.host()).as(globex.admin().username(), globex.admin().password()).post("/api/users/",
-                Map.of("username", username, "email", "pat@globex.example", "password", "globex-secret"));
-
-        assertThat(client.on(acme.host()).as(username, "acme-secret").get("/api/me").json().path("email")
-                .asString()).isEqualTo("pat@acme.example");
-        assertThat(client.on(globex.host()).as(username, "acme-secret").get("/api/me").status()).isEqualTo(401);
-        assertThat(client.on(globex.host()).as(username, "globex-secret").get("/api/me").json().path("email")
-                .asString()).isEqualTo("pat@globex.example");
+    void aUserOfOneTenantCannotSignInOnAnother(TenantClient acme,
+            @TenantSchema(SampleAppTest.GLOBEX) TenantClient globex) {
+        user(acme).on(globex).get("/api/me").expectStatus().isUnauthorized().expectBody()
+                .jsonPath("$.error").value((String error) -> assertThat(error)
+                        .contains("Unknown username or wrong password"));
+        String body = admin(acme).on(globex).get("/api/users/").expectStatus().isUnauthorized()
+                .returnResult(String.class).getResponseBody();
+        assertThat(body).doesNotContain(SampleAppTest.ACME).doesNotContain(SampleAppTest.GLOBEX);
     }
 
     @Test
-    void theSuperSuperAdminIsUnknownOnTenantHosts() {
-        Credentials root = fixture.superSuperAdmin();
-        TestTenant acme = fixture.tenant("acme");
+    void theSameUsernameInTwoTenantsIsTwoAccounts(TenantClient acme,
+            @TenantSchema(SampleAppTest.GLOBEX) TenantClient globex) {
+        admin(acme).on(acme).post("/api/users/", json("username", "pat", "email", "pat@acme.example",
+                "password", "acme-secret")).expectStatus().isCreated();
+        admin(globex).on(globex).post("/api/users/", json("username", "pat", "email", "pat@globex.example",
+                "password", "globex-secret")).expectStatus().isCreated();
 
-        SampleClient.Response response = fixture.client().on(acme.host()).as(root.username(), root.password())
-                .get("/api/users/");
-
-        assertThat(response.status()).isEqualTo(401);
+        acme.withBasicAuth("pat", "acme-secret").get("/api/me").expectBody()
+                .jsonPath("$.email").isEqualTo("pat@acme.example");
+        globex.withBasicAuth("pat", "acme-secret").get("/api/me").expectStatus().isUnauthorized();
+        globex.withBasicAuth("pat", "globex-secret").get("/api/me").expectBody()
+                .jsonPath("$.email").isEqualTo("pat@globex.example");
     }
 
     @Test
-    void aHostOfNoTenantIsNotFound() {
-        SampleClient.Response response = fixture.client().on(Names.subdomain("nobody") + ".localhost")
-                .get("/api/me");
-
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.error()).isEqualTo("No tenant is served at this address.");
+    void theSuperSuperAdminIsUnknownOnTenantHosts(TenantClient acme) {
+        fixture.root().on(acme).get("/api/users/").expectStatus().isUnauthorized();
     }
 
     @Test
-    void aTenantSessionIsNotValidOnAnotherTenantsHost() {
-        TestTenant acme = fixture.tenant("acme");
-        TestTenant globex = fixture.tenant("globex");
-        String session = BrowserLogin.signIn(fixture.client(), acme.host(), acme.admin());
+    void aHostOfNoTenantIsNotFound(TenantClient acme) {
+        acme.withHost("nobody.localhost").get("/api/me").expectStatus().isNotFound().expectBody()
+                .jsonPath("$.error").isEqualTo("No tenant is served at this address.");
+    }
 
-        assertThat(fixture.client().on(acme.host()).cookie(session).get("/api/me").status()).isEqualTo(200);
-        assertThat(fixture.client().on(globex.host()).cookie(session).get("/api/me").status()).isEqualTo(401);
-        assertThat(fixture.client().on("localhost").cookie(session).get("/api/me").status()).isEqualTo(401);
+    @Test
+    void aTenantSessionIsNotValidOnAnotherTenantsHost(TenantClient acme) {
+        TenantClient session = acme.login(admin(acme).username(), admin(acme).password());
+
+        session.get("/api/me").expectStatus().isOk();
+        session.withHost("globex.localhost").get("/api/me").expectStatus().isUnauthorized();
+        session.withHost("localhost").get("/api/me").expectStatus().isUnauthorized();
     }
 }

@@ -1,25 +1,23 @@
 package dev.tenancy.sample;
 
+import static dev.tenancy.sample.SampleFixture.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenancy.boot.cli.CommandDispatcher;
 import dev.tenancy.sample.SampleFixture.Credentials;
+import dev.tenancy.test.TenantClient;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
 
 /**
  * The requirements' "can create new tenants via API or admin": {@code POST /api/admin/tenants/} and the
  * {@code register-tenant} command each create the tenant row, its domain, its schema (migrated) and its super admin,
- * who can then sign in on the new host.
+ * who can then sign in on the new host. These tests create their tenants through the application, under names no
+ * other test uses ({@link Names}); the test tenants only lend their client to reach the platform host.
  */
 @SampleAppTest
 class TenantRegistrationTest {
@@ -33,185 +31,161 @@ class TenantRegistrationTest {
     @Autowired
     CommandDispatcher commands;
 
-    private Map<String, Object> application(String subdomain) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("company_name", "Acme Corp");
-        body.put("subdomain", subdomain);
-        body.put("admin_email", "admin@" + subdomain + ".example.com");
-        body.put("admin_password", "secure_password");
-        body.put("subscription_plan", "professional");
-        return body;
+    private static String application(String subdomain) {
+        return application("Wayne Enterprises", subdomain, "admin@" + subdomain + ".example.com", "professional");
+    }
+
+    private static String application(String companyName, String subdomain, String adminEmail, String plan) {
+        return json("company_name", companyName, "subdomain", subdomain, "admin_email", adminEmail,
+                "admin_password", "secure_password", "subscription_plan", plan);
+    }
+
+    private static String schemaOf(String subdomain) {
+        return "tenant_" + subdomain.replace('-', '_');
+    }
+
+    private int tenantsWithSchema(String schema) {
+        return jdbc.queryForObject("SELECT count(*) FROM public.tenants WHERE schema_name = ?", Integer.class, schema);
     }
 
     @Test
-    void theSuperSuperAdminCreatesATenantThroughTheApi() {
-        Credentials root = fixture.superSuperAdmin();
-        String subdomain = Names.subdomain("acme");
-        SampleClient client = fixture.client();
+    void theSuperSuperAdminCreatesATenantThroughTheApi(TenantClient client) {
+        String subdomain = Names.subdomain("wayne");
+        String schema = schemaOf(subdomain);
 
-        SampleClient.Response created = client.on("localhost").as(root.username(), root.password())
-                .post("/api/admin/tenants/", application(subdomain));
+        fixture.asRoot(client).post("/api/admin/tenants/", application(subdomain))
+                .expectStatus().isCreated().expectBody()
+                .jsonPath("$.status").isEqualTo("success")
+                .jsonPath("$.tenant_id").value((Integer id) -> assertThat(id).isPositive())
+                .jsonPath("$.schema_name").isEqualTo(schema)
+                .jsonPath("$.domain").isEqualTo(subdomain + ".localhost");
 
-        assertThat(created.status()).isEqualTo(201);
-        assertThat(created.json().path("status").asString()).isEqualTo("success");
-        assertThat(created.json().path("tenant_id").asLong()).isPositive();
-        String schema = "tenant_" + subdomain.replace('-', '_');
-        assertThat(created.json().path("schema_name").asString()).isEqualTo(schema);
-        assertThat(created.json().path("domain").asString()).isEqualTo(subdomain + ".localhost");
         assertThat(jdbc.queryForList("SELECT table_name FROM information_schema.tables WHERE table_schema = ?",
                 String.class, schema)).contains("app_users", "tenant_super_admins", "flyway_schema_history");
         assertThat(jdbc.queryForObject("SELECT subscription_plan FROM public.tenants WHERE schema_name = ?",
                 String.class, schema)).isEqualTo("professional");
-        SampleClient.Response me = client.on(subdomain + ".localhost")
-                .as("admin@" + subdomain + ".example.com", "secure_password").get("/api/me");
-        assertThat(me.status()).isEqualTo(200);
-        assertThat(me.json().path("role").asString()).isEqualTo("tenant_super_admin");
-        assertThat(me.body()).doesNotContain(schema);
+        byte[] me = client.withHost(subdomain + ".localhost")
+                .withBasicAuth("admin@" + subdomain + ".example.com", "secure_password")
+                .get("/api/me").expectStatus().isOk().expectBody()
+                .jsonPath("$.role").isEqualTo("tenant_super_admin")
+                .returnResult().getResponseBody();
+        assertThat(new String(me, StandardCharsets.UTF_8)).doesNotContain(schema);
         assertThat(jdbc.queryForList("SELECT actor || ' ' || outcome FROM public.tenancy_audit WHERE schema_name = ?",
-                String.class, schema)).containsExactly(root.username() + " SUCCESS");
+                String.class, schema)).containsExactly(fixture.root().username() + " SUCCESS");
     }
 
     @Test
-    void passwordsAreStoredAsBcryptHashes() {
-        Credentials root = fixture.superSuperAdmin();
+    void passwordsAreStoredAsBcryptHashes(TenantClient client) {
         String subdomain = Names.subdomain("hashed");
-        fixture.client().on("localhost").as(root.username(), root.password())
-                .post("/api/admin/tenants/", application(subdomain));
+        fixture.asRoot(client).post("/api/admin/tenants/", application(subdomain)).expectStatus().isCreated();
 
-        String stored = jdbc.queryForObject("SELECT password FROM tenant_" + subdomain.replace('-', '_')
-                + ".app_users", String.class);
+        String stored = jdbc.queryForObject("SELECT password FROM " + schemaOf(subdomain) + ".app_users",
+                String.class);
 
         assertThat(stored).startsWith("{bcrypt}$2").doesNotContain("secure_password");
     }
 
     @Test
-    void aTakenSubdomainIsAConflictWhateverItsCase() {
-        Credentials root = fixture.superSuperAdmin();
+    void aTakenSubdomainIsAConflictWhateverItsCase(TenantClient client) {
         String subdomain = Names.subdomain("taken");
-        SampleClient.Call asRoot = fixture.client().on("localhost").as(root.username(), root.password());
-        asRoot.post("/api/admin/tenants/", application(subdomain));
+        TenantClient root = fixture.asRoot(client);
+        root.post("/api/admin/tenants/", application(subdomain)).expectStatus().isCreated();
 
-        SampleClient.Response again = asRoot.post("/api/admin/tenants/", application(subdomain.toUpperCase()));
-
-        assertThat(again.status()).isEqualTo(409);
-        assertThat(again.error()).isEqualTo("The subdomain '" + subdomain + "' is taken. Choose another.");
+        root.post("/api/admin/tenants/", application(subdomain.toUpperCase())).expectStatus().isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.error").isEqualTo("The subdomain '" + subdomain + "' is taken. Choose another.");
     }
 
     @Test
-    void aSchemaNoTenantOwnsIsNeverTakenOver() {
-        Credentials root = fixture.superSuperAdmin();
+    void aSchemaNoTenantOwnsIsNeverTakenOver(TenantClient client) {
         String subdomain = Names.subdomain("stray");
-        String schema = "tenant_" + subdomain.replace('-', '_');
+        String schema = schemaOf(subdomain);
         jdbc.execute("CREATE SCHEMA " + schema);
         jdbc.execute("CREATE TABLE " + schema + ".precious (id int)");
 
-        SampleClient.Response response = fixture.client().on("localhost").as(root.username(), root.password())
-                .post("/api/admin/tenants/", application(subdomain));
+        byte[] body = fixture.asRoot(client).post("/api/admin/tenants/", application(subdomain))
+                .expectStatus().isEqualTo(409).expectBody().returnResult().getResponseBody();
 
-        assertThat(response.status()).isEqualTo(409);
-        assertThat(response.body()).doesNotContain(schema);
+        assertThat(new String(body, StandardCharsets.UTF_8)).doesNotContain(schema);
         assertThat(jdbc.queryForObject("SELECT to_regclass(?) IS NOT NULL", Boolean.class, schema + ".precious"))
                 .isTrue();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM public.tenants WHERE schema_name = ?", Integer.class,
-                schema)).isZero();
+        assertThat(tenantsWithSchema(schema)).isZero();
     }
 
     @Test
-    void anInvalidApplicationIsRefusedWithEveryProblemAndCreatesNothing() {
-        Credentials root = fixture.superSuperAdmin();
-        Map<String, Object> body = application("-bad-");
-        body.put("company_name", "");
-        body.put("admin_email", "nobody");
-        body.put("subscription_plan", "gold");
+    void anInvalidApplicationIsRefusedWithEveryProblemAndCreatesNothing(TenantClient client) {
+        fixture.asRoot(client).post("/api/admin/tenants/", application("", "-bad-", "nobody", "gold"))
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.error").value((String error) -> assertThat(error).contains("company_name")
+                        .contains("subdomain").contains("admin_email").contains("subscription_plan"));
 
-        SampleClient.Response response = fixture.client().on("localhost").as(root.username(), root.password())
-                .post("/api/admin/tenants/", body);
-
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.error()).contains("company_name").contains("subdomain").contains("admin_email")
-                .contains("subscription_plan");
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM public.tenants WHERE schema_name = 'tenant__bad_'",
-                Integer.class)).isZero();
+        assertThat(tenantsWithSchema("tenant__bad_")).isZero();
     }
 
     @Test
-    void aBodyThatIsNotJsonIsABadRequest() {
-        Credentials root = fixture.superSuperAdmin();
-
-        SampleClient.Response response = fixture.client().on("localhost").as(root.username(), root.password())
-                .post("/api/admin/tenants/", "{not json");
-
-        assertThat(response.status()).isEqualTo(400);
-        assertThat(response.error()).startsWith("The request body must be a JSON object");
+    void aBodyThatIsNotJsonIsABadRequest(TenantClient client) {
+        fixture.asRoot(client).post("/api/admin/tenants/", "{not json").expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.error").value((String error) -> assertThat(error)
+                        .startsWith("The request body must be a JSON object"));
     }
 
     @Test
-    void creatingTenantsNeedsCredentialsOfTheSuperSuperAdmin() {
+    void creatingTenantsNeedsCredentialsOfTheSuperSuperAdmin(TenantClient client) {
         String subdomain = Names.subdomain("anon");
 
-        SampleClient.Response response = fixture.client().on("localhost").post("/api/admin/tenants/",
-                application(subdomain));
+        client.withHost("localhost").post("/api/admin/tenants/", application(subdomain))
+                .expectStatus().isUnauthorized();
 
-        assertThat(response.status()).isEqualTo(401);
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM public.tenants WHERE schema_name = ?", Integer.class,
-                "tenant_" + subdomain.replace('-', '_'))).isZero();
+        assertThat(tenantsWithSchema(schemaOf(subdomain))).isZero();
     }
 
     @Test
-    void theRegisterTenantCommandCreatesATenantAndPrintsIt() {
+    void theRegisterTenantCommandCreatesATenantAndPrintsIt(TenantClient client) {
         String subdomain = Names.subdomain("demo");
-        Output output = new Output();
 
-        int exit = commands.execute(List.of("register-tenant", "--name=Demo Corp", "--subdomain=" + subdomain,
-                "--admin-email=demo@example.com", "--admin-password=demo123"), output.out, output.err);
+        CommandRun run = CommandRun.of(commands, "register-tenant", "--name=Demo Corp", "--subdomain=" + subdomain,
+                "--admin-email=demo@example.com", "--admin-password=demo123");
 
-        assertThat(exit).isZero();
-        String schema = "tenant_" + subdomain.replace('-', '_');
-        assertThat(output.out()).contains("Tenant created successfully!", "Schema: " + schema,
+        assertThat(run.exit()).isZero();
+        assertThat(run.out()).contains("Tenant created successfully!", "Schema: " + schemaOf(subdomain),
                 "Domain: " + subdomain + ".localhost", "Admin: demo@example.com");
-        assertThat(output.err()).contains("shell history");
-        assertThat(fixture.client().on(subdomain + ".localhost").as("demo@example.com", "demo123")
-                .get("/api/me").status()).isEqualTo(200);
+        assertThat(run.err()).contains("shell history");
+        new Credentials("demo@example.com", "demo123").on(client.withHost(subdomain + ".localhost"))
+                .get("/api/me").expectStatus().isOk();
+    }
+
+    @Test
+    void theRegisterTenantCommandTakesOptionsAsTheRequirementsWriteThem() {
+        String subdomain = Names.subdomain("spaced");
+
+        CommandRun run = CommandRun.of(commands, "register-tenant", "--name", "Spaced Corp", "--subdomain",
+                subdomain, "--admin-email", "spaced@example.com", "--admin-password", "spaced123", "--plan",
+                "enterprise");
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(jdbc.queryForObject("SELECT name || ' ' || subscription_plan FROM public.tenants "
+                + "WHERE schema_name = ?", String.class, schemaOf(subdomain))).isEqualTo("Spaced Corp enterprise");
     }
 
     @Test
     void theRegisterTenantCommandRefusesATakenSubdomain() {
         String subdomain = Names.subdomain("twice");
-        List<String> command = List.of("register-tenant", "--name=Twice", "--subdomain=" + subdomain,
-                "--admin-email=twice@example.com", "--admin-password=pw");
-        commands.execute(command, new Output().out, new Output().err);
-        Output output = new Output();
+        String[] command = {"register-tenant", "--name=Twice", "--subdomain=" + subdomain,
+            "--admin-email=twice@example.com", "--admin-password=pw"};
+        CommandRun.of(commands, command);
 
-        int exit = commands.execute(command, output.out, output.err);
+        CommandRun again = CommandRun.of(commands, command);
 
-        assertThat(exit).isEqualTo(1);
-        assertThat(output.err()).contains("The subdomain '" + subdomain + "' is taken.");
+        assertThat(again.exit()).isEqualTo(1);
+        assertThat(again.err()).contains("The subdomain '" + subdomain + "' is taken.");
     }
 
     @Test
     void theRegisterTenantCommandRefusesABadSubdomainAsAUsageError() {
-        Output output = new Output();
+        CommandRun run = CommandRun.of(commands, "register-tenant", "--name=Bad", "--subdomain=no_underscores",
+                "--admin-email=bad@example.com", "--admin-password=pw");
 
-        int exit = commands.execute(List.of("register-tenant", "--name=Bad", "--subdomain=no_underscores",
-                "--admin-email=bad@example.com", "--admin-password=pw"), output.out, output.err);
-
-        assertThat(exit).isEqualTo(2);
-        assertThat(output.err()).contains("subdomain is required", "Usage: register-tenant");
-    }
-
-    /** Captures what a command prints. */
-    static final class Output {
-        private final ByteArrayOutputStream outBytes = new ByteArrayOutputStream();
-        private final ByteArrayOutputStream errBytes = new ByteArrayOutputStream();
-        final PrintStream out = new PrintStream(outBytes, true, StandardCharsets.UTF_8);
-        final PrintStream err = new PrintStream(errBytes, true, StandardCharsets.UTF_8);
-
-        String out() {
-            return outBytes.toString(StandardCharsets.UTF_8);
-        }
-
-        String err() {
-            return errBytes.toString(StandardCharsets.UTF_8);
-        }
+        assertThat(run.exit()).isEqualTo(2);
+        assertThat(run.err()).contains("subdomain is required", "Usage: register-tenant");
     }
 }

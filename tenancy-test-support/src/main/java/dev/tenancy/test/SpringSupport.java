@@ -53,15 +53,13 @@ final class SpringSupport {
                         + "tenant's Host header, which java.net.http refuses to.");
             }
             Supplier<ClientHttpRequestFactory> sessions = () -> HttpSessions.newSession(extensionContext);
-            return new TenantClient(tenant.domain(), "http://localhost:" + port, tenant.domain() + ":" + port,
-                    sessions, null);
+            return new TenantClient(tenant.domain(), new TenantClient.Target(port, sessions));
         }
         MockMvc mockMvc = context.getBeanProvider(MockMvc.class).getIfAvailable();
         if (mockMvc == null) {
             throw new IllegalStateException("A TenantClient needs MockMvc (annotate the test class with "
                     + "@AutoConfigureMockMvc) or a running server (@SpringBootTest(webEnvironment = RANDOM_PORT)).");
         }
-        return new TenantClient(tenant.domain(), "http://" + tenant.domain(), tenant.domain(),
-                () -> new MockMvcSession(mockMvc), null);
+        return new TenantClient(tenant.domain(), new TenantClient.Target(0, () -> new MockMvcSession(mockMvc)));
     }
 }

@@ -1,5 +1,7 @@
 package dev.tenancy.test;
 
+import dev.tenancy.core.directory.HostNames;
+
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -25,6 +27,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  *     client.post("/notes", "{\"body\":\"hello\"}").expectStatus().isCreated();
  *     client.get("/notes").expectBody().json("[{\"body\":\"hello\"}]");
  *     client.login("alice", "secret").get("/account").expectStatus().isOk();
+ *     client.withHost("localhost").get("/notes").expectStatus().isNotFound();   // the public host
  * }
  * }</pre>
  *
@@ -32,8 +35,8 @@ import org.springframework.test.web.servlet.client.RestTestClient;
  * test runs a server ({@code webEnvironment = RANDOM_PORT} or {@code DEFINED_PORT}), to that server over real HTTP
  * with Apache HttpClient 5 ({@code org.apache.httpcomponents.client5:httpclient5} on the test class path), which may
  * set the {@code Host} header where {@code java.net.http} may not. Each client keeps its own session (cookies, or
- * MockMvc's HTTP session), so a client returned by {@link #login} stays logged in. Redirects are returned, not
- * followed.
+ * MockMvc's HTTP session), so a client returned by {@link #login} stays logged in; {@link #withHost} sends a client's
+ * requests, in its session, to another host. Redirects are returned, not followed.
  */
 public final class TenantClient {
 
@@ -42,29 +45,31 @@ public final class TenantClient {
     private static final Pattern VALUE = Pattern.compile("\\bvalue=[\"']([^\"']*)[\"']", Pattern.CASE_INSENSITIVE);
 
     private final String domain;
-    private final String baseUrl;
-    private final String host;
-    private final Supplier<ClientHttpRequestFactory> sessions;
+    private final Target target;
+    private final ClientHttpRequestFactory session;
     private final String authorization;
     private final RestTestClient rest;
 
-    TenantClient(String domain, String baseUrl, String host, Supplier<ClientHttpRequestFactory> sessions,
-            String authorization) {
+    /** A client for {@code domain} in a new session, without credentials. */
+    TenantClient(String domain, Target target) {
+        this(domain, target, target.sessions().get(), null);
+    }
+
+    private TenantClient(String domain, Target target, ClientHttpRequestFactory session, String authorization) {
         this.domain = domain;
-        this.baseUrl = baseUrl;
-        this.host = host;
-        this.sessions = sessions;
+        this.target = target;
+        this.session = session;
         this.authorization = authorization;
-        RestTestClient.Builder<?> builder = RestTestClient.bindToServer(sessions.get())
-                .baseUrl(baseUrl)
-                .defaultHeader(HttpHeaders.HOST, host);
+        RestTestClient.Builder<?> builder = RestTestClient.bindToServer(session)
+                .baseUrl(target.baseUrl(domain))
+                .defaultHeader(HttpHeaders.HOST, target.hostHeader(domain));
         if (authorization != null) {
             builder.defaultHeader(HttpHeaders.AUTHORIZATION, authorization);
         }
         this.rest = builder.build();
     }
 
-    /** The tenant's domain, which every request names in its {@code Host} header. */
+    /** The host every request names in its {@code Host} header: the tenant's domain, unless {@link #withHost}. */
     public String domain() {
         return domain;
     }
@@ -89,6 +94,11 @@ public final class TenantClient {
         return rest.put().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).exchange();
     }
 
+    /** Sends {@code PATCH path} with a JSON body. */
+    public RestTestClient.ResponseSpec patch(String path, String json) {
+        return rest.patch().uri(path).contentType(MediaType.APPLICATION_JSON).body(json).exchange();
+    }
+
     /** Sends {@code DELETE path}. */
     public RestTestClient.ResponseSpec delete(String path, Object... uriVariables) {
         return rest.delete().uri(path, uriVariables).exchange();
@@ -98,8 +108,19 @@ public final class TenantClient {
     public TenantClient withBasicAuth(String username, String password) {
         String credentials = Objects.requireNonNull(username, "username") + ":"
                 + Objects.requireNonNull(password, "password");
-        return new TenantClient(domain, baseUrl, host, sessions,
+        return new TenantClient(domain, target, target.sessions().get(),
                 "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * A client whose requests name {@code host} instead, in this client's session and with its credentials: to call
+     * the application's public host ({@code localhost}), a host no tenant has, or another tenant's host with this
+     * tenant's session or credentials, e.g. to prove they are refused there.
+     *
+     * @param host a host name, e.g. {@code localhost} or {@code globex.localhost}
+     */
+    public TenantClient withHost(String host) {
+        return new TenantClient(HostNames.normalise(host), target, session, authorization);
     }
 
     /** Logs in at {@code /login} (Spring Security's default); see {@link #login(String, String, String)}. */
@@ -117,11 +138,11 @@ public final class TenantClient {
      *     an URL with {@code error} in it (Spring Security's {@code /login?error})
      */
     public TenantClient login(String loginPath, String username, String password) {
-        TenantClient session = new TenantClient(domain, baseUrl, host, sessions, null);
+        TenantClient session = new TenantClient(domain, target);
         String form = session.rest.get().uri(loginPath).exchange().returnResult(String.class).getResponseBody();
         StringBuilder body = new StringBuilder("username=").append(encode(username))
                 .append("&password=").append(encode(password));
-        String token = csrfToken(form);
+        String token = tokenIn(form);
         if (token != null) {
             body.append("&_csrf=").append(encode(token));
         }
@@ -139,7 +160,23 @@ public final class TenantClient {
         return session;
     }
 
-    private static String csrfToken(String form) {
+    /**
+     * The CSRF token of the form at {@code formPath} (e.g. {@code /login}) in this client's session: what a page of
+     * a logged-in session would send with a request that changes something, e.g. as Spring Security's
+     * {@code X-CSRF-TOKEN} header.
+     *
+     * @throws AssertionError when the page has no hidden {@code _csrf} input
+     */
+    public String csrfToken(String formPath) {
+        String token = tokenIn(rest.get().uri(formPath).exchange().returnResult(String.class).getResponseBody());
+        if (token == null) {
+            throw new AssertionError("The page at " + formPath + " on " + domain + " has no CSRF token (a hidden "
+                    + "_csrf input).");
+        }
+        return token;
+    }
+
+    private static String tokenIn(String form) {
         if (form == null) {
             return null;
         }
@@ -157,6 +194,21 @@ public final class TenantClient {
 
     @Override
     public String toString() {
-        return "TenantClient[" + domain + " via " + baseUrl + "]";
+        return "TenantClient[" + domain + " via " + target.baseUrl(domain) + "]";
+    }
+
+    /**
+     * Where clients send their requests, and how they get new sessions: a server on {@code port} over real HTTP, or
+     * MockMvc ({@code port} 0), where the request's URL names the host.
+     */
+    record Target(int port, Supplier<ClientHttpRequestFactory> sessions) {
+
+        String baseUrl(String host) {
+            return port > 0 ? "http://localhost:" + port : "http://" + host;
+        }
+
+        String hostHeader(String host) {
+            return port > 0 ? host + ":" + port : host;
+        }
     }
 }

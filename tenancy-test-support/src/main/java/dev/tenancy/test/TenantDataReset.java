@@ -2,6 +2,7 @@ package dev.tenancy.test;
 
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.directory.TenantTables;
 
 import org.postgresql.PGConnection;
 import org.postgresql.copy.CopyManager;
@@ -34,8 +35,9 @@ import javax.sql.DataSource;
  * schema but the Flyway history table, with {@code DELETE} in foreign-key order (much cheaper than {@code TRUNCATE}
  * for the few rows tests write), or with one {@code TRUNCATE} when a table holds {@value #FEW_ROWS} rows or more or
  * the tables reference each other in a cycle; copies the recorded rows back, referenced tables first; sets the
- * sequences back; and checks the fingerprint again before committing. Nothing outside the schema is touched; tables
- * a test creates itself are not known to the reset.
+ * sequences back; and checks the fingerprint again before committing. Captured for a tenant, it also puts the
+ * tenant's own row and domain rows back ({@link TenantRowReset}) in the same transaction, and says so; nothing else
+ * outside the schema is touched. Tables a test creates itself are not known to the reset.
  */
 final class TenantDataReset {
 
@@ -65,25 +67,46 @@ final class TenantDataReset {
     private final String truncateSql;
     private final Map<String, byte[]> seededRows;
     private final List<Sequence> sequences;
+    private final TenantRowReset tenantRows;
+    private final int schemaParts;
     private final List<String> expected;
 
     private TenantDataReset(DataSource pool, SchemaName schema, TableOrder order, Map<String, byte[]> seededRows,
-            List<Sequence> sequences, Connection connection) throws SQLException {
+            List<Sequence> sequences, TenantRowReset tenantRows, Connection connection) throws SQLException {
         this.pool = pool;
         this.schema = schema;
         this.seededRows = seededRows;
         this.sequences = sequences;
+        this.tenantRows = tenantRows;
         List<String> referencingFirst = order.referencingFirst();
         this.counted = referencingFirst.stream().filter(table -> !seededRows.containsKey(table)).toList();
         this.truncateSql = referencingFirst.isEmpty() ? "" : "TRUNCATE " + String.join(", ", referencingFirst);
         this.emptySql = order.cyclic() ? truncateSql : String.join("; ", referencingFirst.stream()
                 .map(table -> "DELETE FROM " + table).toList());
-        this.fingerprintSql = fingerprintSql(schema, counted, seededRows.keySet());
+        List<String> parts = fingerprintParts(schema, counted, seededRows.keySet());
+        this.schemaParts = parts.size();
+        if (tenantRows != null) {
+            parts.addAll(tenantRows.fingerprintParts());
+        }
+        this.fingerprintSql = "SELECT ARRAY[" + String.join(", ", parts) + "]";
         this.expected = fingerprint(connection);
     }
 
     /** Records the state of {@code schema} as it is now (just migrated) to reset it to later. */
     static TenantDataReset capture(DataSource pool, SchemaName schema) {
+        return capture(pool, schema, null, 0);
+    }
+
+    /**
+     * Records the state of {@code tenant}'s schema as it is now (just created), and of its own rows in
+     * {@code tables}, to reset them to later.
+     */
+    static TenantDataReset capture(DataSource pool, TestTenant tenant, TenantTables tables) {
+        return capture(pool, tenant.schema(), tables, tenant.id());
+    }
+
+    private static TenantDataReset capture(DataSource pool, SchemaName schema, TenantTables tenantTables,
+            long tenantId) {
         try (Connection connection = pool.getConnection()) {
             Map<Long, String> tables = new LinkedHashMap<>();
             try (PreparedStatement select = connection.prepareStatement(TABLES)) {
@@ -104,20 +127,28 @@ final class TenantDataReset {
                     seeded.put(table, data.toByteArray());
                 }
             }
-            return new TenantDataReset(pool, schema, order, seeded, sequences(connection, schema), connection);
+            TenantRowReset tenantRows = tenantTables == null ? null
+                    : TenantRowReset.capture(connection, tenantTables, tenantId);
+            return new TenantDataReset(pool, schema, order, seeded, sequences(connection, schema), tenantRows,
+                    connection);
         } catch (SQLException | IOException e) {
             throw new TenancyException("Could not record the migrated state of test tenant " + schema + ": "
                     + e.getMessage(), e);
         }
     }
 
-    /** Resets the schema's data when a test changed it. */
-    void reset() {
+    /**
+     * Resets the schema's data (and the tenant's own rows) when a test changed it.
+     *
+     * @return whether the tenant's own rows were put back, so that caches of tenant lookups must forget the tenant
+     */
+    boolean reset() {
         try (Connection connection = pool.getConnection()) {
             connection.setAutoCommit(false);
             try {
-                resetIn(connection);
+                boolean tenantRowsRestored = resetIn(connection);
                 connection.commit();
+                return tenantRowsRestored;
             } catch (SQLException | IOException | RuntimeException e) {
                 connection.rollback();
                 throw e;
@@ -128,7 +159,7 @@ final class TenantDataReset {
         }
     }
 
-    private void resetIn(Connection transaction) throws SQLException, IOException {
+    private boolean resetIn(Connection transaction) throws SQLException, IOException {
         List<String> found;
         try (Statement statement = transaction.createStatement()) {
             statement.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'; " + fingerprintSql);
@@ -138,11 +169,27 @@ final class TenantDataReset {
             }
         }
         if (expected.equals(found)) {
-            return;
+            return false;
         }
+        if (!expected.subList(0, schemaParts).equals(found.subList(0, schemaParts))) {
+            resetSchema(transaction, found.subList(0, counted.size()).contains(Integer.toString(FEW_ROWS)));
+        }
+        boolean tenantRowsChanged = !expected.subList(schemaParts, expected.size())
+                .equals(found.subList(schemaParts, found.size()));
+        if (tenantRowsChanged) {
+            tenantRows.restore(transaction);
+        }
+        if (!expected.equals(fingerprint(transaction))) {
+            throw new TenancyException("The data of test tenant " + schema + " could not be reset: it still differs "
+                    + "from the state it was created in. Did a test create tables or sequences in it, or delete its "
+                    + "tenant row?");
+        }
+        return tenantRowsChanged;
+    }
+
+    private void resetSchema(Connection transaction, boolean manyRows) throws SQLException, IOException {
         try (Statement statement = transaction.createStatement()) {
-            boolean many = found.subList(0, counted.size()).contains(Integer.toString(FEW_ROWS));
-            statement.execute(many ? truncateSql : emptySql);
+            statement.execute(manyRows ? truncateSql : emptySql);
         }
         CopyManager copy = transaction.unwrap(PGConnection.class).getCopyAPI();
         for (Map.Entry<String, byte[]> rows : seededRows.entrySet()) {
@@ -150,10 +197,6 @@ final class TenantDataReset {
                     new ByteArrayInputStream(rows.getValue()));
         }
         restoreSequences(transaction);
-        if (!expected.equals(fingerprint(transaction))) {
-            throw new TenancyException("The data of test tenant " + schema + " could not be reset: it still differs "
-                    + "from the migrated state. Did a test create tables or sequences in it?");
-        }
     }
 
     private List<String> fingerprint(Connection connection) throws SQLException {
@@ -174,10 +217,11 @@ final class TenantDataReset {
     }
 
     /**
-     * One query whose value changes whenever the data does: for each table without migrated rows how many rows it
-     * has (counted up to {@value #FEW_ROWS}), a digest of each table with migrated rows, the sequences' last values.
+     * The parts of one query whose value changes whenever the schema's data does: for each table without migrated
+     * rows how many rows it has (counted up to {@value #FEW_ROWS}), a digest of each table with migrated rows, the
+     * sequences' last values.
      */
-    private static String fingerprintSql(SchemaName schema, List<String> counted, Iterable<String> seeded) {
+    private static List<String> fingerprintParts(SchemaName schema, List<String> counted, Iterable<String> seeded) {
         List<String> parts = new ArrayList<>();
         for (String table : counted) {
             parts.add("(SELECT count(*) FROM (SELECT FROM " + table + " LIMIT " + FEW_ROWS + ") r)::text");
@@ -187,7 +231,7 @@ final class TenantDataReset {
         }
         parts.add("(SELECT coalesce(string_agg(sequencename || '=' || coalesce(last_value::text, '-'), ',' "
                 + "ORDER BY sequencename), '') FROM pg_sequences WHERE schemaname = '" + schema.value() + "')");
-        return "SELECT ARRAY[" + String.join(", ", parts) + "]";
+        return parts;
     }
 
     private void restoreSequences(Connection connection) throws SQLException {

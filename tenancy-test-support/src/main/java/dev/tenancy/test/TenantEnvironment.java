@@ -14,6 +14,6 @@ interface TenantEnvironment {
     /** The database's raw pool (not tenant-aware), for resetting tenants' data. */
     DataSource pool();
 
-    /** Called after a tenant was created or removed, so caches of host lookups forget it. */
+    /** Called after a tenant was created, removed or had its own rows put back, so caches of host lookups forget it. */
     void tenantChanged(TestTenant tenant);
 }

@@ -76,7 +76,7 @@ final class TenantRegistry implements AutoCloseable {
                 continue;
             }
             try {
-                entry.reset.reset();
+                resetData(entry);
             } catch (RuntimeException e) {
                 entry.reusable = false;
                 throw e;
@@ -98,7 +98,7 @@ final class TenantRegistry implements AutoCloseable {
             }
             try {
                 if (entry.reusable) {
-                    entry.reset.reset();
+                    resetData(entry);
                 } else {
                     remove(entry);
                 }
@@ -202,7 +202,7 @@ final class TenantRegistry implements AutoCloseable {
     private TestTenant prepare(Entry entry, TenantSpec spec, TenantTestSettings settings, TestTenantFactory factory) {
         TenantTest.Mode mode = settings.mode();
         if (entry.tenant != null && entry.reusable && mode == TenantTest.Mode.REUSED && specOf(entry).equals(spec)) {
-            entry.reset.reset();
+            resetData(entry);
             return entry.tenant;
         }
         if (entry.tenant != null) {
@@ -212,9 +212,16 @@ final class TenantRegistry implements AutoCloseable {
         TestTenant tenant = factory.create(spec);
         created(entry, spec, settings, tenant);
         environment.tenantChanged(tenant);
-        entry.reset = TenantDataReset.capture(environment.pool(), tenant.schema());
+        entry.reset = TenantDataReset.capture(environment.pool(), tenant, factory.tables());
         entry.reusable = mode == TenantTest.Mode.REUSED;
         return tenant;
+    }
+
+    /** Resets the entry's tenant; when its own rows were put back, caches of tenant lookups forget it. */
+    private void resetData(Entry entry) {
+        if (entry.reset.reset()) {
+            environment.tenantChanged(entry.tenant);
+        }
     }
 
     private synchronized TenantSpec specOf(Entry entry) {

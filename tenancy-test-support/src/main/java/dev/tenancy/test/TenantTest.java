@@ -30,9 +30,10 @@ import org.junit.jupiter.api.parallel.ResourceLock;
  *
  * <p><b>Modes.</b> {@link Mode#REUSED} (the default) creates each tenant once and reuses it for every later class
  * that asks for the same tenant; {@link Mode#FRESH} creates and drops it for each class. In both modes each test
- * starts with the tenant's tables as the migrations left them: after each test the extension empties the tenant's
- * tables (the migration history excepted) and restores the rows and sequence values the migrations created. Nothing
- * in {@code public} is reset or touched, except the tenant and domain rows of the extension's own tenants.
+ * starts with the tenant as it was created: after each test the extension empties the tenant's tables (the migration
+ * history excepted), restores the rows and sequence values that were there when it was created (its migrations', and
+ * those its provisioning listeners wrote), and puts the tenant's own row and domain rows back. Nothing else in
+ * {@code public} is reset or touched.
  *
  * <p><b>Where the tenant lives.</b> In a Spring test ({@code @SpringBootTest}, or any class run by Spring's
  * {@code SpringExtension}) the tenant is created through the application's beans (its DataSource, tenant tables,
@@ -61,6 +62,13 @@ public @interface TenantTest {
 
     /** The default schema of the test tenant, as in django-tenants' tests. */
     String DEFAULT_SCHEMA = "test";
+
+    /**
+     * Who creates and removes test tenants, as the provisioner's listeners ({@code TenantInfo.actor()}) and audit see
+     * it. A listener of the application's tests can seed every test tenant with data, e.g. its admin user: rows that
+     * exist when the tenant has been created are part of what each reset restores.
+     */
+    String ACTOR = "@TenantTest";
 
     /**
      * The test tenant's schema (a valid tenant schema name). Ignored when {@link #tenants()} is set.

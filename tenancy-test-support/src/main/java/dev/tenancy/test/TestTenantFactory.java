@@ -29,9 +29,6 @@ final class TestTenantFactory {
     /** The comment on every schema the extension creates. */
     static final String MARKER = "Test tenant of tenancy-test-support; removed when its tests end.";
 
-    /** Who creates and removes test tenants, as the provisioner records it. */
-    static final String ACTOR = "@TenantTest";
-
     private final DataSource pool;
     private final TenantTables tables;
     private final TenantProvisioner provisioner;
@@ -46,6 +43,11 @@ final class TestTenantFactory {
         this.provisioner = provisioner;
     }
 
+    /** Where the tenant and domain rows of the tenants this factory creates are. */
+    TenantTables tables() {
+        return tables;
+    }
+
     /**
      * Creates the tenant {@code spec} describes. A leftover of an earlier run (a tenant of the same schema whose
      * schema carries the marker) is removed first; any other tenant or schema of that name is an error.
@@ -58,7 +60,7 @@ final class TestTenantFactory {
                 .values(spec.values())
                 .autoDropSchema(true)
                 .setUp(tenant -> mark(tenant.schema()))
-                .actor(ACTOR);
+                .actor(TenantTest.ACTOR);
         try {
             TenantInfo created = provisioner.create(request);
             return new TestTenant(created.schema(), created.primaryDomain(), created.id());
@@ -86,7 +88,7 @@ final class TestTenantFactory {
             throw new TenancyException("Could not check test tenant " + schema + " before removing it: "
                     + e.getMessage(), e);
         }
-        provisioner.deleteAndDropSchema(schema, ACTOR);
+        provisioner.deleteAndDropSchema(schema, TenantTest.ACTOR);
     }
 
     private void removeLeftover(SchemaName schema) {
@@ -103,7 +105,7 @@ final class TestTenantFactory {
         }
         if (comment.filter(MARKER::equals).isPresent() && row.isPresent()) {
             try {
-                provisioner.deleteAndDropSchema(schema, ACTOR);
+                provisioner.deleteAndDropSchema(schema, TenantTest.ACTOR);
             } catch (TenancyException e) {
                 throw new TenancyException("Test tenant " + schema + " is left over from an earlier test run and "
                         + "could not be removed: " + e.getMessage() + " If that run was killed while creating it, "

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.Tenants;
+import dev.tenancy.core.directory.TenantDirectory;
+import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.test.app.Note;
 import dev.tenancy.test.app.NoteRepository;
 import dev.tenancy.test.app.TestApplication;
@@ -32,6 +34,12 @@ class SpringMockMvcTenantTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    TenantProvisioner provisioner;
+
+    @Autowired
+    TenantDirectory directory;
 
     @Test
     void theApplicationRunsOnADatabaseOfItsOwnOnTheTestServer() {
@@ -71,6 +79,50 @@ class SpringMockMvcTenantTest {
     void theNextTestStartsWithNoNotes(TenantClient client) {
         client.get("/notes").expectStatus().isOk().expectBody().json("[]");
         assertThat(notes.count()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void aTestMayDeactivateItsTenantAndChangeItsDomains(TenantClient client, TestTenant tenant) {
+        provisioner.addDomain(tenant.schema(), "second.localhost", false, "a test");
+        client.withHost("second.localhost").get("/notes").expectStatus().isOk();
+        jdbc.update("UPDATE public.tenants SET status = 'INACTIVE', name = 'Renamed' WHERE id = ?", tenant.id());
+        directory.evictTenant(tenant.schema());
+        client.get("/notes").expectStatus().isForbidden();
+    }
+
+    @Test
+    @Order(4)
+    void theNextTestFindsTheTenantAsItWasCreated(TenantClient client, TestTenant tenant) {
+        client.get("/notes").expectStatus().isOk();
+        client.withHost("second.localhost").get("/notes").expectStatus().isNotFound();
+        assertThat(jdbc.queryForObject("SELECT name || ' ' || status FROM public.tenants WHERE id = ?", String.class,
+                tenant.id())).isEqualTo("Test Tenant ACTIVE");
+        assertThat(jdbc.queryForList("SELECT domain FROM public.domains WHERE tenant_id = ?", String.class,
+                tenant.id())).containsExactly("test.localhost");
+    }
+
+    @Test
+    void anotherHostIsReachedInTheSameSession(TenantClient client) {
+        client.withHost("nobody.localhost").get("/notes").expectStatus().isNotFound()
+                .expectBody().jsonPath("$.error").exists();
+        TenantClient alice = client.login("alice", "alice-password");
+        alice.withHost("TEST.localhost").get("/account").expectStatus().isOk();
+        assertThat(alice.withHost("Nobody.Localhost").domain()).isEqualTo("nobody.localhost");
+    }
+
+    @Test
+    void aLoggedInSessionChangesThingsWithItsCsrfToken(TenantClient client) {
+        TenantClient alice = client.login("alice", "alice-password");
+        alice.rest().post().uri("/logout").exchange().expectStatus().isForbidden();
+        alice.get("/account").expectStatus().isOk();
+
+        alice.rest().post().uri("/logout").header("X-CSRF-TOKEN", alice.csrfToken("/login")).exchange()
+                .expectStatus().is2xxSuccessful();
+
+        alice.get("/account").expectStatus().isUnauthorized();
+        assertThatThrownBy(() -> client.csrfToken("/notes")).isInstanceOf(AssertionError.class)
+                .hasMessage("The page at /notes on test.localhost has no CSRF token (a hidden _csrf input).");
     }
 
     @Test

@@ -54,4 +54,16 @@ class SpringServerTenantTest {
         acme.rest().get().uri("/notes").header(HttpHeaders.HOST, "nobody.example.com").exchange()
                 .expectStatus().isNotFound();
     }
+
+    @Test
+    void anotherHostIsReachedWithTheSameSessionCookie(TenantClient acme) {
+        TenantClient alice = acme.login("alice", "alice-password");
+        TenantClient onGlobex = alice.withHost("globex.localhost");
+
+        String host = onGlobex.get("/account").expectStatus().isOk().expectBody().json("{\"username\":\"alice\"}")
+                .returnResult().getRequestHeaders().getFirst(HttpHeaders.HOST);
+
+        assertThat(host).startsWith("globex.localhost:");
+        acme.withHost("nobody.example.com").get("/notes").expectStatus().isNotFound();
+    }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 
@@ -100,12 +101,48 @@ class TenantDataResetTest {
     }
 
     @Test
+    void theTenantsOwnRowAndDomainsComeBackAndNoOtherTenantsRows() throws SQLException {
+        sql("""
+                CREATE SCHEMA registry;
+                CREATE TABLE registry.tenants (id bigserial PRIMARY KEY, schema_name text NOT NULL UNIQUE,
+                    status text NOT NULL, plan text, active boolean GENERATED ALWAYS AS (status <> 'INACTIVE') STORED);
+                CREATE TABLE registry.domains (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                    domain text NOT NULL UNIQUE, tenant_id bigint NOT NULL REFERENCES registry.tenants (id),
+                    is_primary boolean NOT NULL);
+                INSERT INTO registry.tenants (schema_name, status, plan) VALUES ('owned', 'ACTIVE', 'basic'),
+                    ('neighbour', 'ACTIVE', 'basic');
+                INSERT INTO registry.domains (domain, tenant_id, is_primary) VALUES ('owned.localhost', 1, true),
+                    ('owned.example.com', 1, false), ('neighbour.localhost', 2, true);
+                CREATE SCHEMA owned; CREATE TABLE owned.notes (id int);
+                """);
+        TenantDataReset reset = TenantDataReset.capture(pool, new TestTenant(SchemaName.of("owned"),
+                "owned.localhost", 1), TenantTables.of("registry.tenants", "registry.domains"));
+        assertThat(reset.reset()).as("nothing changed").isFalse();
+        sql("""
+                UPDATE registry.tenants SET status = 'INACTIVE', plan = 'enterprise';
+                DELETE FROM registry.domains WHERE domain = 'owned.example.com';
+                UPDATE registry.domains SET is_primary = false WHERE domain = 'owned.localhost';
+                INSERT INTO registry.domains (domain, tenant_id, is_primary) VALUES ('added.localhost', 1, true),
+                    ('neighbour.example.com', 2, false);
+                """);
+
+        assertThat(reset.reset()).as("the tenant's rows were put back").isTrue();
+
+        assertThat(query("SELECT schema_name || ' ' || status || ' ' || plan || ' ' || active FROM registry.tenants "
+                + "ORDER BY id")).containsExactly("owned ACTIVE basic true", "neighbour INACTIVE enterprise false");
+        assertThat(query("SELECT id || ' ' || domain || ' ' || is_primary FROM registry.domains ORDER BY id"))
+                .containsExactly("1 owned.localhost true", "2 owned.example.com false", "3 neighbour.localhost true",
+                        "5 neighbour.example.com false");
+        assertThat(reset.reset()).isFalse();
+    }
+
+    @Test
     void aChangeTheResetCannotUndoIsReported() throws SQLException {
         TenantDataReset reset = migrated("changed", "CREATE TABLE notes (id bigserial PRIMARY KEY)");
         sql("CREATE SEQUENCE changed.added_by_a_test; SELECT nextval('changed.added_by_a_test')");
 
         assertThatThrownBy(reset::reset)
                 .hasMessageContaining("The data of test tenant changed could not be reset")
-                .hasMessageContaining("Did a test create tables or sequences in it?");
+                .hasMessageContaining("Did a test create tables or sequences in it");
     }
 }

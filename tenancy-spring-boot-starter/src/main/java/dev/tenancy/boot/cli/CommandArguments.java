@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A command's validated arguments: the values of its {@code --name=VALUE} options, the flags it was given, and the
- * operands after its options.
+ * A command's validated arguments: the values of its {@code --name=VALUE} (or {@code --name VALUE}) options, the
+ * flags it was given, and the operands after its options.
  */
 public final class CommandArguments {
 

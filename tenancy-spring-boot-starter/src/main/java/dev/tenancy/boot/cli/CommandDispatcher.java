@@ -75,7 +75,7 @@ public final class CommandDispatcher {
             return TenancyCommand.USAGE;
         }
         List<String> arguments = commandLine.subList(1, commandLine.size());
-        if (CommandLineParser.asksForHelp(arguments)) {
+        if (CommandLineParser.asksForHelp(command.get(), arguments)) {
             printUsage(command.get(), out);
             return TenancyCommand.SUCCESS;
         }

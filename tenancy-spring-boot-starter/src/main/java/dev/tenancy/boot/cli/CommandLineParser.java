@@ -8,9 +8,12 @@ import java.util.Map;
 
 /**
  * Parses and validates the arguments after a command's name against its {@link TenancyCommand#options()}. Options
- * are {@code --name=VALUE} or {@code --flag}, each given once unless declared repeatable; options whose name contains
- * a dot (e.g. {@code --spring.profiles.active=dev}) are Spring Boot properties and are left to Spring. The first
- * argument that is not an option starts the operands.
+ * are {@code --name=VALUE}, {@code --name VALUE} or {@code --flag}, each given once unless declared repeatable. An
+ * option declared to take a value takes the next argument as its value when it is written without {@code =} and the
+ * next argument does not start with {@code --} (so a value starting with {@code --} must be written
+ * {@code --name=--value}); a flag never takes the next argument. Options whose name contains a dot (e.g.
+ * {@code --spring.profiles.active=dev}) are Spring Boot properties and are left to Spring. The first argument that is
+ * neither an option nor an option's value starts the operands.
  */
 final class CommandLineParser {
 
@@ -18,21 +21,25 @@ final class CommandLineParser {
     }
 
     /** Whether {@code arguments} ask for the command's help ({@code --help} among its options). */
-    static boolean asksForHelp(List<String> arguments) {
-        for (String argument : arguments) {
+    static boolean asksForHelp(TenancyCommand command, List<String> arguments) {
+        Map<String, CommandOption> declared = declared(command);
+        for (int i = 0; i < arguments.size(); i++) {
+            String argument = arguments.get(i);
             if (!argument.startsWith("--")) {
                 return false;
             }
             if (argument.equals("--help")) {
                 return true;
             }
+            if (takesNext(declared.get(argument.substring(2)), arguments, i)) {
+                i++;
+            }
         }
         return false;
     }
 
     static CommandArguments parse(TenancyCommand command, List<String> arguments) {
-        Map<String, CommandOption> declared = new HashMap<>();
-        command.options().forEach(option -> declared.put(option.name(), option));
+        Map<String, CommandOption> declared = declared(command);
         Map<String, List<String>> values = new LinkedHashMap<>();
         List<String> operands = new ArrayList<>();
         for (int i = 0; i < arguments.size(); i++) {
@@ -60,6 +67,9 @@ final class CommandLineParser {
             if (option.isFlag() && value != null) {
                 throw new CommandUsageException("Option --" + name + " is a flag and takes no value.");
             }
+            if (value == null && takesNext(option, arguments, i)) {
+                value = arguments.get(++i);
+            }
             if (!option.isFlag() && (value == null || value.isBlank())) {
                 throw new CommandUsageException("Option --" + name + " needs a value: " + option.syntax() + ".");
             }
@@ -74,5 +84,20 @@ final class CommandLineParser {
                     + String.join(", ", missing) + ".");
         }
         return new CommandArguments(values, operands);
+    }
+
+    private static Map<String, CommandOption> declared(TenancyCommand command) {
+        Map<String, CommandOption> declared = new HashMap<>();
+        command.options().forEach(option -> declared.put(option.name(), option));
+        return declared;
+    }
+
+    /**
+     * Whether {@code option}, written without {@code =} at {@code index}, takes the next argument as its value: it
+     * is declared to take one and the next argument is there and is no {@code --option}.
+     */
+    private static boolean takesNext(CommandOption option, List<String> arguments, int index) {
+        return option != null && !option.isFlag() && index + 1 < arguments.size()
+                && !arguments.get(index + 1).startsWith("--");
     }
 }

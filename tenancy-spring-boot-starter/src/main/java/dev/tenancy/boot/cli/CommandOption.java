@@ -4,8 +4,8 @@ import java.util.Objects;
 import java.util.regex.Pattern;
 
 /**
- * An option a {@link TenancyCommand} accepts: {@code --name=VALUE}, or a flag {@code --name}. Build one with
- * {@link #required}, {@link #optional}, {@link #repeatable} or {@link #flag}.
+ * An option a {@link TenancyCommand} accepts: {@code --name=VALUE} (or {@code --name VALUE}), or a flag
+ * {@code --name}. Build one with {@link #required}, {@link #optional}, {@link #repeatable} or {@link #flag}.
  *
  * @param name the option's name without dashes, lower-case words joined by hyphens
  * @param valueName what the value is, for the usage line (e.g. {@code HOST}); {@code null} for a flag

@@ -8,11 +8,12 @@ import java.util.List;
  * this type is a command: the application starts without its web server, runs the command, and the JVM exits with the
  * code {@link #run} returns.
  *
- * <p>Options are validated before {@code run} is called: unknown options, missing required ones, values given to
- * flags and flags given no value are refused with the command's usage and exit code {@link #USAGE}. A command checks
- * the rest itself (e.g. that two options are not combined) and throws {@link CommandUsageException}, which is treated
- * the same way. Any other exception prints its message and exits with {@link #FAILURE}. Commands run outside any
- * tenant (in the public schema) unless run through {@code tenant-command}.
+ * <p>Options ({@code --name=VALUE}, {@code --name VALUE} or {@code --flag}) are validated before {@code run} is
+ * called: unknown options, missing required ones, values given to flags and other options given no value are refused
+ * with the command's usage and exit code {@link #USAGE}. A command checks the rest itself (e.g. that two options are
+ * not combined) and throws {@link CommandUsageException}, which is treated the same way. Any other exception prints
+ * its message and exits with {@link #FAILURE}. Commands run outside any tenant (in the public schema) unless run
+ * through {@code tenant-command}.
  */
 public interface TenancyCommand {
 

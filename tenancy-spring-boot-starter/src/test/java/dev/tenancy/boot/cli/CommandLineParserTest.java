@@ -35,6 +35,34 @@ class CommandLineParserTest {
         }
     };
 
+    private static final TenancyCommand WITH_OPERANDS = new TenancyCommand() {
+        @Override
+        public String name() {
+            return "each";
+        }
+
+        @Override
+        public String description() {
+            return "Runs another command, for tests.";
+        }
+
+        @Override
+        public List<CommandOption> options() {
+            return List.of(CommandOption.required("schema", "NAME", "a schema"),
+                    CommandOption.flag("dry-run", "change nothing"));
+        }
+
+        @Override
+        public String operands() {
+            return "<command> [options]";
+        }
+
+        @Override
+        public int run(CommandArguments arguments, PrintStream out, PrintStream err) {
+            return SUCCESS;
+        }
+    };
+
     private static CommandArguments parse(String... arguments) {
         return CommandLineParser.parse(COMMAND, List.of(arguments));
     }
@@ -78,6 +106,9 @@ class CommandLineParserTest {
     void findsTheCommandAfterSpringsOptionsOrAfterALoneDoubleDash() {
         assertThat(CommandLines.commandLine("--debug", "list-tenants", "--all"))
                 .containsExactly("list-tenants", "--all");
+        assertThat(CommandLines.commandLine("--debug", "create-domain", "--schema", "tenant_a", "--domain",
+                "a.example.com")).containsExactly("create-domain", "--schema", "tenant_a", "--domain",
+                "a.example.com");
         assertThat(CommandLines.commandLine("--", "--help")).containsExactly("--help");
         assertThat(CommandLines.commandLine("--server.port=0")).isEmpty();
         assertThat(CommandLines.commandLine()).isEmpty();
@@ -85,7 +116,52 @@ class CommandLineParserTest {
 
     @Test
     void asksForHelpOnlyAmongTheCommandsOwnOptions() {
-        assertThat(CommandLineParser.asksForHelp(List.of("--schema=a", "--help"))).isTrue();
-        assertThat(CommandLineParser.asksForHelp(List.of("--schema=a", "inner", "--help"))).isFalse();
+        assertThat(CommandLineParser.asksForHelp(COMMAND, List.of("--schema=a", "--help"))).isTrue();
+        assertThat(CommandLineParser.asksForHelp(COMMAND, List.of("--schema", "a", "--help"))).isTrue();
+        assertThat(CommandLineParser.asksForHelp(COMMAND, List.of("--schema", "--help"))).isTrue();
+        assertThat(CommandLineParser.asksForHelp(COMMAND, List.of("--schema=a", "inner", "--help"))).isFalse();
+        assertThat(CommandLineParser.asksForHelp(COMMAND, List.of("--dry-run", "inner", "--help"))).isFalse();
+    }
+
+    @Test
+    void readsAValueGivenAsTheNextArgument() {
+        CommandArguments arguments = parse("--schema", "tenant_a", "--limit", "5", "--dry-run");
+        assertThat(arguments.value("schema")).isEqualTo("tenant_a");
+        assertThat(arguments.value("limit")).isEqualTo("5");
+        assertThat(arguments.has("dry-run")).isTrue();
+        assertThat(arguments.operands()).isEmpty();
+    }
+
+    @Test
+    void readsEveryValueOfARepeatableOptionWrittenEitherWay() {
+        assertThat(parse("--tag", "x", "--schema=a", "--tag=y", "--tag", "z").values("tag"))
+                .containsExactly("x", "y", "z");
+    }
+
+    @Test
+    void takesAValueStartingWithADashButNeverAnOption() {
+        assertThat(parse("--schema", "a", "--limit", "-1").value("limit")).isEqualTo("-1");
+        assertThatThrownBy(() -> parse("--schema", "--dry-run")).hasMessage("Option --schema needs a value: "
+                + "--schema=NAME.");
+        assertThatThrownBy(() -> parse("--schema=a", "--limit", "--tag=x"))
+                .hasMessage("Option --limit needs a value: --limit=N.");
+        assertThat(parse("--schema=--odd").value("schema")).isEqualTo("--odd");
+    }
+
+    @Test
+    void aFlagNeverTakesTheNextArgument() {
+        assertThatThrownBy(() -> parse("--dry-run", "yes", "--schema=a")).hasMessage("Unexpected argument 'yes'.");
+        CommandArguments withOperands = CommandLineParser.parse(WITH_OPERANDS, List.of("--schema", "tenant_a",
+                "--dry-run", "list-tenants", "--all"));
+        assertThat(withOperands.value("schema")).isEqualTo("tenant_a");
+        assertThat(withOperands.has("dry-run")).isTrue();
+        assertThat(withOperands.operands()).containsExactly("list-tenants", "--all");
+    }
+
+    @Test
+    void leavesAnUnknownOptionsNextArgumentAlone() {
+        assertThatThrownBy(() -> parse("--schema=a", "--colour", "red")).hasMessage("Unknown option --colour.");
+        assertThatThrownBy(() -> parse("--schema=a", "--spring.profiles.active", "dev"))
+                .hasMessage("Unexpected argument 'dev'.");
     }
 }

@@ -34,6 +34,25 @@ class CommandModeEnvironmentPostProcessorTest {
     }
 
     @Test
+    void optionValuesAfterTheCommandAreNotTakenForTheCommand() {
+        MockPropertySource all = new MockPropertySource().withProperty("tenancy.migrations.on-startup", "all");
+        StandardEnvironment environment = process(all, "--server.port=9000", "migrate-schemas", "--schema",
+                "tenant_acme");
+
+        assertThat(environment.getProperty("spring.main.web-application-type")).isEqualTo("none");
+        assertThat(environment.getProperty("tenancy.migrations.on-startup")).isEqualTo("none");
+        assertThat(environment.getProperty("server.port")).isEqualTo("9000");
+    }
+
+    @Test
+    void springBootOptionsWithoutACommandStartTheWebApplication() {
+        StandardEnvironment environment = process("--server.port=9000", "--debug");
+
+        assertThat(environment.getProperty("spring.main.web-application-type")).isNull();
+        assertThat(environment.getProperty("server.port")).isEqualTo("9000");
+    }
+
+    @Test
     void commandsSwitchedOffLeaveTheApplicationAlone() {
         MockPropertySource off = new MockPropertySource().withProperty("tenancy.commands.enabled", "false");
         assertThat(process(off, "list-tenants").getProperty("spring.main.web-application-type")).isNull();

@@ -34,7 +34,10 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * The cost the schema-switching {@code DataSource} adds to one unit of database work: check a connection out of a
  * HikariCP pool, read one row by primary key, give the connection back. {@code baseline} uses the pool directly on
- * one schema; {@code tenantAware} goes through {@link TenantAwareDataSource} for {@code tenants} tenants in turn.
+ * one schema; {@code baselineSettingPath} does the same plus one {@code SET search_path} to that same schema on every
+ * checkout (the round trip alone); {@code tenantAware} goes through {@link TenantAwareDataSource} for {@code tenants}
+ * tenants in turn (the round trip, plus, with several tenants, PostgreSQL planning the read again whenever a
+ * connection's search path changed since the statement was last planned).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -45,6 +48,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class CheckoutBenchmark {
 
     private static final String READ = "SELECT id, body FROM notes WHERE id = ?";
+    private static final String SET_PATH = "SET search_path TO tenant_0";
 
     @Param({"1", "100"})
     public int tenants;
@@ -103,6 +107,16 @@ public class CheckoutBenchmark {
     }
 
     @Benchmark
+    public String baselineSettingPath() throws SQLException {
+        try (Connection connection = baselinePool.getConnection()) {
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(SET_PATH);
+            }
+            return readOne(connection);
+        }
+    }
+
+    @Benchmark
     public String tenantAware(Turn turn) throws SQLException {
         SchemaName schema = schemas[turn.next++ % schemas.length];
         try (TenantScope ignored = Tenants.enter(schema)) {
@@ -111,8 +125,13 @@ public class CheckoutBenchmark {
     }
 
     private static String readOne(javax.sql.DataSource dataSource) throws SQLException {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement select = connection.prepareStatement(READ)) {
+        try (Connection connection = dataSource.getConnection()) {
+            return readOne(connection);
+        }
+    }
+
+    private static String readOne(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement(READ)) {
             select.setInt(1, 1);
             try (ResultSet row = select.executeQuery()) {
                 row.next();

@@ -1,6 +1,7 @@
-package dev.tenancy.core.migration;
+package dev.tenancy.benchmarks.migration;
 
-import dev.tenancy.core.TenantFixture;
+import dev.tenancy.benchmarks.harness.Machine;
+import dev.tenancy.core.migration.TenantMigrator;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestPostgres;
 
@@ -10,11 +11,13 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.MemoryUsage;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -40,18 +43,34 @@ import org.flywaydb.core.Flyway;
  * on the same schemas (first run with an empty ledger, no-op runs, one new migration applied to all), with the time
  * and the heap (peak of the heap pools, and the largest heap left after a GC) of each phase.
  *
- * <p>Not a test (surefire runs {@code *Test} classes only). Run it with, e.g.:
+ * <p>Run it with {@code benchmarks/run.sh}, or by itself after {@code ./mvnw -q -pl benchmarks -am package
+ * -DskipTests}:
  * <pre>{@code
- * ./mvnw -q -pl tenancy-core -am test-compile dependency:build-classpath -Dmdep.outputFile=/tmp/cp.txt \
- *     -Dmdep.includeScope=test
- * java -Xmx512m -cp tenancy-core/target/test-classes:tenancy-core/target/classes:$(cat /tmp/cp.txt) \
- *     dev.tenancy.core.migration.FleetMigrationBenchmark 1000 2
+ * java -Xmx512m -cp benchmarks/target/classes:$(cat benchmarks/target/benchmark-classpath.txt) \
+ *     dev.tenancy.benchmarks.migration.FleetMigrationBenchmark 1000 2
  * }</pre>
  * Arguments: number of tenants (default 1000), migration workers (default 2).
  */
 public final class FleetMigrationBenchmark {
 
     private static final int TABLES = 25;
+    private static final String TENANT_TABLES = """
+            CREATE TABLE public.tenants (
+                id bigserial PRIMARY KEY,
+                schema_name varchar(63) NOT NULL UNIQUE,
+                auto_create_schema boolean NOT NULL DEFAULT true,
+                auto_drop_schema boolean NOT NULL DEFAULT false,
+                status varchar(20) NOT NULL DEFAULT 'PROVISIONING',
+                name varchar(100) NOT NULL
+            );
+            CREATE TABLE public.domains (
+                id bigserial PRIMARY KEY,
+                domain varchar(253) NOT NULL UNIQUE,
+                tenant_id bigint NOT NULL REFERENCES public.tenants(id) ON DELETE CASCADE,
+                is_primary boolean NOT NULL DEFAULT false
+            );
+            CREATE UNIQUE INDEX domains_one_primary_per_tenant ON public.domains (tenant_id) WHERE is_primary;
+            """;
 
     private final int tenants;
     private final int workers;
@@ -71,7 +90,7 @@ public final class FleetMigrationBenchmark {
         config.setMaximumPoolSize(workers + 1);
         this.pool = new HikariDataSource(config);
         this.sharedSet = Files.createTempDirectory("benchmark-shared");
-        Files.writeString(sharedSet.resolve("V1__tenants_and_domains.sql"), TenantFixture.TENANT_TABLES);
+        Files.writeString(sharedSet.resolve("V1__tenants_and_domains.sql"), TENANT_TABLES);
         this.tenantSet = Files.createTempDirectory("benchmark-tenant");
         for (int table = 1; table <= TABLES; table++) {
             Files.writeString(tenantSet.resolve("V" + table + "__table_" + table + ".sql"), "CREATE TABLE t" + table
@@ -90,16 +109,15 @@ public final class FleetMigrationBenchmark {
     }
 
     private void run() throws Exception {
-        System.out.printf(Locale.ROOT, "%d tenant schemas of %d tables, %d workers, %d processors, Flyway %s%n",
-                tenants, TABLES, workers, Runtime.getRuntime().availableProcessors(),
-                MigrationSet.flywayVersion());
+        System.out.printf(Locale.ROOT, "%d tenant schemas of %d tables, %d workers, Flyway %s%nMachine: %s%n",
+                tenants, TABLES, workers, flywayVersion(), Machine.describe());
         TenantMigrator migrator = migrator();
         migrator.migrateShared().throwIfFailed();
         phase("set-up: " + tenants + " tenant schemas (cloned from a migrated template)", () -> {
             createTenants();
             return "";
         });
-        phase("plain Flyway loop, nothing to do", () -> {
+        double loop = phase("plain Flyway loop, nothing to do", () -> {
             for (int i = 0; i < tenants; i++) {
                 Flyway.configure().dataSource(pool).schemas(schema(i)).defaultSchema(schema(i))
                         .locations("filesystem:" + tenantSet).load().migrate();
@@ -107,13 +125,16 @@ public final class FleetMigrationBenchmark {
             return "";
         });
         phase("TenantMigrator, first run (empty ledger)", () -> migrator.migrateTenants().summary());
-        phase("TenantMigrator, nothing to do", () -> migrator.migrateTenants().summary());
+        double noOp = phase("TenantMigrator, nothing to do", () -> migrator.migrateTenants().summary());
         phase("TenantMigrator migrateAll, nothing to do", () -> migrator.migrateAll().summary());
         Files.writeString(tenantSet.resolve("V" + (TABLES + 1) + "__archived_notes.sql"),
                 "ALTER TABLE t1 ADD COLUMN archived_at timestamptz;\n");
         phase("TenantMigrator, one new migration for every schema", () -> migrator.migrateTenants().summary());
         phase("TenantMigrator, nothing to do again", () -> migrator.migrateTenants().summary());
         pool.close();
+        System.out.printf(Locale.ROOT, "RESULT fleet-migration tenants=%d nothing-to-do: TenantMigrator %.2f s vs plain"
+                + " Flyway loop %.2f s, ratio %.4f (load %s)%n", tenants, noOp, loop, noOp / loop,
+                Machine.loadAverage());
     }
 
     private TenantMigrator migrator() {
@@ -158,7 +179,8 @@ public final class FleetMigrationBenchmark {
         return String.format(Locale.ROOT, "tenant_%06d", i);
     }
 
-    private void phase(String name, Callable<String> work) throws Exception {
+    /** Runs and reports one phase; returns its time in seconds. */
+    private double phase(String name, Callable<String> work) throws Exception {
         System.gc();
         List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
@@ -170,11 +192,13 @@ public final class FleetMigrationBenchmark {
         double seconds = (System.nanoTime() - start) / 1e9;
         long peak = heap.stream().mapToLong(pool -> pool.getPeakUsage().getUsed()).sum();
         long live = liveHeapAfterGc.get();
-        System.out.printf(Locale.ROOT, "%-55s %8.2f s  %7.2f ms/schema  heap peak %4d MB, max after GC %s%n",
+        System.out.printf(Locale.ROOT, "RESULT fleet-migration %-55s %8.2f s  %7.2f ms/schema  heap peak %4d MB, max"
+                + " after GC %s%n",
                 name, seconds, seconds * 1000 / tenants, peak >> 20, live < 0 ? "(no GC)" : (live >> 20) + " MB");
         if (!outcome.isEmpty()) {
             System.out.println("    " + outcome.lines().findFirst().orElse(""));
         }
+        return seconds;
     }
 
     private void watchGarbageCollections() {
@@ -190,6 +214,15 @@ public final class FleetMigrationBenchmark {
                     liveHeapAfterGc.accumulateAndGet(used, Math::max);
                 }
             }, null, null);
+        }
+    }
+
+    /** The version of the Flyway on the class path, from the file Flyway itself reads it from. */
+    private static String flywayVersion() {
+        try (InputStream in = Flyway.class.getResourceAsStream("/org/flywaydb/core/internal/version.txt")) {
+            return in == null ? "unknown" : new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 

@@ -1,9 +1,11 @@
-package dev.tenancy.test;
+package dev.tenancy.benchmarks.testsupport;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import dev.tenancy.benchmarks.harness.Machine;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.migration.TenantMigrator;
+import dev.tenancy.test.TenantTest;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestPostgres;
 
@@ -46,16 +48,20 @@ import org.junit.platform.launcher.core.LauncherFactory;
  * test database and the first tenant. Per class, the set-up is the time from the class's start to its first test plus
  * the time from its last test to the class's end (tenant acquired, released, data checked and reset).
  *
+ * <p>The tests' schema comes from {@code db/test-benchmark} (categories, notes, users: the test support module's own
+ * test schema). Run it with {@code benchmarks/run.sh}, or by itself after {@code ./mvnw -q -pl benchmarks -am package
+ * -DskipTests}:
  * <pre>
- * ./mvnw -q -pl tenancy-test-support -am test-compile dependency:build-classpath \
- *     -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
- * cd tenancy-test-support
- * java -cp target/test-classes:target/classes:$(cat target/test-classpath.txt) dev.tenancy.test.TenantTestBenchmark
+ * java -cp benchmarks/target/classes:$(cat benchmarks/target/benchmark-classpath.txt) \
+ *     dev.tenancy.benchmarks.testsupport.TenantTestBenchmark
  * </pre>
+ * Argument: the measured runs per suite (default {@value #RUNS}).
  */
 public final class TenantTestBenchmark {
 
     private static final int RUNS = 3;
+    private static final String SHARED_MIGRATIONS = "classpath:db/test-benchmark/shared";
+    private static final String TENANT_MIGRATIONS = "classpath:db/test-benchmark/tenant";
 
     static volatile DataSource baseline;
 
@@ -63,19 +69,26 @@ public final class TenantTestBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        int runs = args.length > 0 ? Integer.parseInt(args[0]) : RUNS;
         try (TestDatabase database = TestPostgres.server().createDatabase("benchmark_baseline");
              HikariDataSource pool = baselinePool(database)) {
-            TenantMigrator.builder(pool).build().migrate(SchemaName.of("baseline"));
+            System.out.println("Machine: " + Machine.describe());
+            TenantMigrator.builder(pool).tenantLocations(TENANT_MIGRATIONS).build().migrate(SchemaName.of("baseline"));
             baseline = pool;
             Launcher launcher = LauncherFactory.create();
-            Result without = measure(launcher, "without tenancy", baselineClasses());
-            Result reused = measure(launcher, "@TenantTest REUSED", reusedClasses());
-            Result fresh = measure(launcher, "@TenantTest FRESH", freshClasses());
+            Result without = measure(launcher, runs, "without tenancy", baselineClasses());
+            Result reused = measure(launcher, runs, "@TenantTest REUSED", reusedClasses());
+            Result fresh = measure(launcher, runs, "@TenantTest FRESH", freshClasses());
             double reusedOver = reused.totalMillis - without.totalMillis;
             System.out.printf(Locale.ROOT, "%n200 tests, REUSED over without tenancy: %+.2f s (per test %+.1f ms)%n",
                     reusedOver / 1000, reusedOver / 200);
             System.out.printf(Locale.ROOT, "200 tests, FRESH over without tenancy:  %+.2f s%n",
                     (fresh.totalMillis - without.totalMillis) / 1000);
+            System.out.printf(Locale.ROOT, "RESULT tests REUSED later-class set-up median %.1f ms, max %.1f ms; 200 tests"
+                    + " %+.2f s over %.0f ms without tenancy (ratio %.2f); FRESH %+.2f s (load %s)%n",
+                    reused.laterClassMedianMillis, reused.laterClassMaxMillis, reusedOver / 1000,
+                    without.totalMillis, reused.totalMillis / without.totalMillis,
+                    (fresh.totalMillis - without.totalMillis) / 1000, Machine.loadAverage());
         }
     }
 
@@ -89,14 +102,14 @@ public final class TenantTestBenchmark {
         return new HikariDataSource(config);
     }
 
-    private static Result measure(Launcher launcher, String name, Class<?>... classes) {
+    private static Result measure(Launcher launcher, int runs, String name, Class<?>... classes) {
         run(launcher, classes);
         List<Result> results = new ArrayList<>();
-        for (int i = 0; i < RUNS; i++) {
+        for (int i = 0; i < runs; i++) {
             results.add(run(launcher, classes));
         }
         results.sort((a, b) -> Double.compare(a.totalMillis, b.totalMillis));
-        Result median = results.get(RUNS / 2);
+        Result median = results.get(runs / 2);
         System.out.printf(Locale.ROOT, "%-20s total %6.0f ms | first class set-up %6.1f ms | later classes' set-up: "
                 + "median %5.1f ms, max %5.1f ms%n", name, median.totalMillis, median.firstClassMillis,
                 median.laterClassMedianMillis, median.laterClassMaxMillis);
@@ -203,11 +216,12 @@ public final class TenantTestBenchmark {
     abstract static class Baseline extends Tests {
     }
 
-    @TenantTest(schema = "bench_reused")
+    @TenantTest(schema = "bench_reused", sharedMigrations = SHARED_MIGRATIONS, tenantMigrations = TENANT_MIGRATIONS)
     abstract static class Reused extends Tests {
     }
 
-    @TenantTest(schema = "bench_fresh", mode = TenantTest.Mode.FRESH)
+    @TenantTest(schema = "bench_fresh", mode = TenantTest.Mode.FRESH, sharedMigrations = SHARED_MIGRATIONS,
+            tenantMigrations = TENANT_MIGRATIONS)
     abstract static class Fresh extends Tests {
     }
 

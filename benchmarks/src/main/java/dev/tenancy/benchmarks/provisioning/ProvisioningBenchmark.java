@@ -1,6 +1,9 @@
-package dev.tenancy.core.provisioning;
+package dev.tenancy.benchmarks.provisioning;
 
+import dev.tenancy.benchmarks.harness.Machine;
 import dev.tenancy.core.migration.TenantMigrator;
+import dev.tenancy.core.provisioning.TenantProvisioner;
+import dev.tenancy.core.provisioning.TenantRequest;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestPostgres;
 
@@ -21,14 +24,40 @@ import java.util.Locale;
  * How long creating a tenant takes, from the template and from plain migrations, with a schema of 25 tables built by
  * 100 migrations; then 1,000 tenants created back to back, to see whether the time per tenant grows with the number
  * of tenants. Each tenth of the run shows its fastest creation beside its percentiles: load from other processes
- * only ever adds time, so a flat minimum means the work itself does not grow. Not a test: run it by hand (see the
- * report for the command). Arguments: the number of tenants created from migrations (default 20) and from the
- * template (default 1000).
+ * only ever adds time, so a flat minimum means the work itself does not grow. Run it with {@code benchmarks/run.sh},
+ * or by itself after {@code ./mvnw -q -pl benchmarks -am package -DskipTests}:
+ * <pre>{@code
+ * java -cp benchmarks/target/classes:$(cat benchmarks/target/benchmark-classpath.txt) \
+ *     dev.tenancy.benchmarks.provisioning.ProvisioningBenchmark 20 1000
+ * }</pre>
+ * Arguments: the number of tenants created from migrations (default 20) and from the template (default 1000).
  */
 public final class ProvisioningBenchmark {
 
     private static final int TABLES = 25;
     private static final int MIGRATIONS = 100;
+    private static final String TABLES_SQL = """
+            CREATE TABLE public.plans (code varchar(20) PRIMARY KEY);
+            INSERT INTO public.plans VALUES ('free'), ('pro');
+            CREATE TABLE public.tenants (
+                id bigserial PRIMARY KEY,
+                schema_name varchar(63) NOT NULL UNIQUE,
+                auto_create_schema boolean NOT NULL DEFAULT true,
+                auto_drop_schema boolean NOT NULL DEFAULT false,
+                status varchar(20) NOT NULL DEFAULT 'PROVISIONING',
+                name varchar(100) NOT NULL,
+                subscription_plan varchar(20) NOT NULL DEFAULT 'free' REFERENCES public.plans (code),
+                max_users integer,
+                created_at timestamptz NOT NULL DEFAULT now()
+            );
+            CREATE TABLE public.domains (
+                id bigserial PRIMARY KEY,
+                domain varchar(253) NOT NULL UNIQUE,
+                tenant_id bigint NOT NULL REFERENCES public.tenants (id),
+                is_primary boolean NOT NULL DEFAULT false
+            );
+            CREATE UNIQUE INDEX domains_one_primary_per_tenant ON public.domains (tenant_id) WHERE is_primary;
+            """;
 
     private ProvisioningBenchmark() {
     }
@@ -40,11 +69,11 @@ public final class ProvisioningBenchmark {
         try (TestDatabase database = TestPostgres.server().createDatabase("provisioning_bench");
              HikariDataSource pool = pool(database)) {
             try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
-                statement.execute(ProvisioningFixture.TABLES);
+                statement.execute(TABLES_SQL);
             }
             TenantMigrator migrator = TenantMigrator.builder(pool).tenantLocations("filesystem:" + migrations).build();
-            System.out.printf(Locale.ROOT, "Schema: %d tables built by %d migrations; PostgreSQL %s; %d cores%n",
-                    TABLES, MIGRATIONS, version(pool), Runtime.getRuntime().availableProcessors());
+            System.out.printf(Locale.ROOT, "Schema: %d tables built by %d migrations; PostgreSQL %s%nMachine: %s%n",
+                    TABLES, MIGRATIONS, version(pool), Machine.describe());
 
             TenantProvisioner plain = TenantProvisioner.builder(pool, migrator).withoutTemplate().build();
             create(plain, "warm", 1);
@@ -68,6 +97,10 @@ public final class ProvisioningBenchmark {
                 System.out.printf(Locale.ROOT, "  tenants %4d-%4d: min %5.1f ms, p50 %6.1f ms, p95 %6.1f ms%n",
                         from + 1, from + part.length, percentile(part, 0), percentile(part, 50), percentile(part, 95));
             }
+            System.out.printf(Locale.ROOT, "RESULT provisioning from-template p50=%.1f ms p95=%.1f ms, from-migrations"
+                    + " p50=%.1f ms, ratio %.3f; %d back to back in %.1f s (load %s)%n", percentile(cloned, 50),
+                    percentile(cloned, 95), percentile(migrated, 50), percentile(cloned, 50) / percentile(migrated, 50),
+                    fromTemplate, total, Machine.loadAverage());
         } finally {
             deleteRecursively(migrations);
         }

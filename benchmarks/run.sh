@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Builds the benchmarks module and runs the benchmarks behind BENCHMARKS.md, each figure beside its baseline.
+#
+#   benchmarks/run.sh [--quick] [request|scale|fleet|provisioning|tests|checkout ...]
+#
+# --quick: small sizes and short runs (a few minutes in all), to check the harness and see rough ratios.
+# Without it: the sizes and durations of BENCHMARKS.md (about 45 minutes on 2 cores).
+# Names pick benchmarks (default: all). Everything is printed and also written to
+# benchmarks/target/results-<time>.txt; the RESULT lines are repeated at the end.
+# Needs a JDK 17+; PostgreSQL comes embedded (or set TENANCY_TEST_JDBC_URL, see README.md). The request benchmark
+# uses wrk when installed (apt-get install wrk), else a Java load generator.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+quick=false
+if [[ "${1:-}" == "--quick" ]]; then
+    quick=true
+    shift
+fi
+selected=("$@")
+if [[ ${#selected[@]} -eq 0 ]]; then
+    selected=(request scale fleet provisioning tests checkout)
+fi
+
+./mvnw -q -B -pl benchmarks -am package -DskipTests
+classpath="benchmarks/target/classes:$(cat benchmarks/target/benchmark-classpath.txt)"
+results="benchmarks/target/results-$(date +%Y%m%d-%H%M%S).txt"
+
+run() {
+    echo
+    echo "== $* (load average $(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo unknown))"
+    java -cp "$classpath" "$@"
+}
+
+benchmark() {
+    case "$1" in
+        request)
+            if $quick; then
+                run dev.tenancy.benchmarks.http.RequestOverheadBenchmark --duration=5 --warmup=20 --rounds=1
+            else
+                run dev.tenancy.benchmarks.http.RequestOverheadBenchmark --duration=20 --warmup=60 --rounds=5
+            fi ;;
+        scale)
+            if $quick; then
+                run dev.tenancy.benchmarks.scale.ScaleBenchmark --tenants=10,1000 --starts=1
+            else
+                run dev.tenancy.benchmarks.scale.ScaleBenchmark --tenants=10,10000 --starts=3
+            fi ;;
+        fleet)
+            if $quick; then
+                run -Xmx512m dev.tenancy.benchmarks.migration.FleetMigrationBenchmark 200 2
+            else
+                run -Xmx512m dev.tenancy.benchmarks.migration.FleetMigrationBenchmark 1000 2
+                run -Xmx512m dev.tenancy.benchmarks.migration.FleetMigrationBenchmark 10000 2
+            fi ;;
+        provisioning)
+            if $quick; then
+                run dev.tenancy.benchmarks.provisioning.ProvisioningBenchmark 5 100
+            else
+                run dev.tenancy.benchmarks.provisioning.ProvisioningBenchmark 20 1000
+            fi ;;
+        tests)
+            if $quick; then
+                run dev.tenancy.benchmarks.testsupport.TenantTestBenchmark 1
+            else
+                run dev.tenancy.benchmarks.testsupport.TenantTestBenchmark 3
+            fi ;;
+        checkout)
+            if $quick; then
+                run org.openjdk.jmh.Main CheckoutBenchmark -wi 1 -i 1 -w 1 -r 2 -t 4
+            else
+                run org.openjdk.jmh.Main CheckoutBenchmark -wi 2 -i 3 -w 2 -r 3 -t 4
+            fi ;;
+        *)
+            echo "Unknown benchmark '$1': use request, scale, fleet, provisioning, tests or checkout." >&2
+            exit 2 ;;
+    esac
+}
+
+{
+    echo "Tenancy benchmarks ($($quick && echo quick || echo full)): ${selected[*]}"
+    echo "Machine: $(nproc) cores, $(free -g 2>/dev/null | awk '/Mem:/ {print $2 " GiB"}'), $(java -version 2>&1 | head -1)"
+    for name in "${selected[@]}"; do
+        benchmark "$name"
+    done
+    echo
+    echo "== Results"
+} 2>&1 | tee "$results"
+summary=$(grep -E '^RESULT|^CheckoutBenchmark' "$results" || true)
+echo "$summary" | tee -a "$results"
+echo "Written to $results"

@@ -1,0 +1,138 @@
+package dev.tenancy.benchmarks.harness;
+
+import dev.tenancy.benchmarks.app.BenchmarkApplication;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark application running in a child JVM on this JVM's class path, on a free port, against a
+ * {@link BenchmarkDatabase}; optionally pinned to some CPUs with {@code taskset}. Its output goes to a log file.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern READY = Pattern.compile(BenchmarkApplication.READY + " startup_ms=(\\d+)"
+            + " jvm_uptime_ms=(\\d+)");
+    private static final long START_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(5);
+
+    private final String name;
+    private final Process process;
+    private final int port;
+    private final Path log;
+    private long startupMillis = -1;
+    private long jvmUptimeMillis = -1;
+
+    private ServerProcess(String name, Process process, int port, Path log) {
+        this.name = name;
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /**
+     * Starts the application; call {@link #awaitReady()} before sending requests.
+     *
+     * @param cpus a {@code taskset} CPU list (e.g. {@code "0"}), or {@code null} to run unpinned
+     * @param jvmOptions options for the child JVM (heap, JFR, ...)
+     * @param settings application settings, as {@code --name=value}
+     */
+    public static ServerProcess start(String name, BenchmarkDatabase database, String cpus, List<String> jvmOptions,
+            List<String> settings) throws IOException {
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        if (cpus != null) {
+            command.addAll(List.of("taskset", "-c", cpus));
+        }
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchmarkApplication.class.getName(),
+                "--server.port=" + port, "--spring.datasource.url=" + database.jdbcUrl(),
+                "--spring.datasource.username=" + database.username()));
+        if (database.password() != null) {
+            command.add("--spring.datasource.password=" + database.password());
+        }
+        command.addAll(settings);
+        Path log = Files.createTempFile("tenancy-benchmark-" + name + "-", ".log");
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ServerProcess(name, process, port, log);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Waits until the application serves requests (its start-up line), or fails with the end of its log. */
+    public ServerProcess awaitReady() throws IOException, InterruptedException {
+        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
+        while (System.currentTimeMillis() < deadline) {
+            Optional<Matcher> ready = Files.readAllLines(log).stream().map(READY::matcher).filter(Matcher::find)
+                    .findFirst();
+            if (ready.isPresent()) {
+                startupMillis = Long.parseLong(ready.get().group(1));
+                jvmUptimeMillis = Long.parseLong(ready.get().group(2));
+                return this;
+            }
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The " + name + " server exited with " + process.exitValue()
+                        + " before serving; its log (" + log + ") ends with:\n" + tail());
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("The " + name + " server did not start within 5 minutes; log: " + log);
+    }
+
+    private String tail() throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The process id, e.g. for {@code jcmd}. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Spring Boot's start-up time (context refresh to ready), in milliseconds. */
+    public long startupMillis() {
+        return startupMillis;
+    }
+
+    /** Time from the JVM's launch to ready, in milliseconds. */
+    public long jvmUptimeMillis() {
+        return jvmUptimeMillis;
+    }
+
+    /** Stops the application and waits for it to exit. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            Files.deleteIfExists(log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

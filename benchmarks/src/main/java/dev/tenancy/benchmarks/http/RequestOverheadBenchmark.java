@@ -1,0 +1,230 @@
+package dev.tenancy.benchmarks.http;
+
+import dev.tenancy.benchmarks.harness.BenchmarkDatabase;
+import dev.tenancy.benchmarks.harness.CpuMeter;
+import dev.tenancy.benchmarks.harness.Http;
+import dev.tenancy.benchmarks.harness.LoadGenerator;
+import dev.tenancy.benchmarks.harness.LoadResult;
+import dev.tenancy.benchmarks.harness.Machine;
+import dev.tenancy.benchmarks.harness.Options;
+import dev.tenancy.benchmarks.harness.ServerProcess;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * Request overhead (issue 8, item 1): {@code GET /items/{id}} (one entity by id through Spring Data JPA, as JSON)
+ * on the benchmark application with Tenancy on, requests spread over the tenants' hosts, against the same application
+ * with Tenancy off reading the same table in {@code public}; plus the naive way (a domain query on every request) and
+ * the baseline with only a {@code SET search_path} per checkout added. Every variant runs in its own JVM, all at once
+ * on the same database; the rounds alternate between them so that the machine's load falls on all alike, and each
+ * ratio is taken within a round.
+ *
+ * <p>Beside throughput and latency, each run reports the CPU time per request of the server JVM and of PostgreSQL
+ * (see {@link CpuMeter}): on a shared machine it shows where a variant's cost goes better than throughput does.
+ *
+ * <p>Arguments (all optional): {@code --tenants=100 --clients=16,64 --duration=20 --warmup=15 --rounds=3
+ * --variants=untenanted,untenanted+set,tenancy,naive --load=auto|wrk|java --server-cpus= --load-cpus= --heap=512m
+ * --jfr= --load-tenants=} ({@code jfr}: a directory where each server records a JFR profile; {@code load-tenants}:
+ * spread the requests over only the first N tenants, e.g. 1 to see a tenant's connections keep their search path).
+ */
+public final class RequestOverheadBenchmark {
+
+    private final Options options;
+    private final List<Variant> variants;
+    private final LoadGenerator load;
+    private final int tenants;
+    private final int loadTenants;
+    private CpuMeter cpu;
+
+    private RequestOverheadBenchmark(Options options) {
+        this.options = options;
+        this.variants = options.list("variants").stream().map(Variant::of).toList();
+        this.load = LoadGenerator.choose(options.string("load"), options.string("load-cpus"));
+        this.tenants = options.integer("tenants");
+        this.loadTenants = options.string("load-tenants") == null ? tenants : options.integer("load-tenants");
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> defaults = new LinkedHashMap<>();
+        defaults.put("tenants", "100");
+        defaults.put("clients", "16,64");
+        defaults.put("duration", "20");
+        defaults.put("warmup", "15");
+        defaults.put("rounds", "3");
+        defaults.put("variants", "untenanted,untenanted+set,tenancy,naive");
+        defaults.put("load", "auto");
+        defaults.put("server-cpus", "");
+        defaults.put("load-cpus", "");
+        defaults.put("heap", "512m");
+        defaults.put("jfr", "");
+        defaults.put("load-tenants", "");
+        new RequestOverheadBenchmark(Options.parse(args, defaults)).run();
+    }
+
+    private void run() throws Exception {
+        System.out.println("Request overhead: " + options);
+        System.out.println("Machine: " + Machine.describe() + "; load: " + load.describe());
+        try (BenchmarkDatabase database = BenchmarkDatabase.create("request_overhead", tenants)) {
+            System.out.println("PostgreSQL " + database.postgresVersion() + ", " + tenants + " tenants, requests spread"
+                    + " over " + loadTenants);
+            cpu = database.cpuMeter();
+            Map<Variant, ServerProcess> servers = new EnumMap<>(Variant.class);
+            try {
+                for (Variant variant : variants) {
+                    servers.put(variant, ServerProcess.start(variant.key, database, options.string("server-cpus"),
+                            jvmOptions(variant), variant.settings));
+                }
+                for (ServerProcess server : servers.values()) {
+                    server.awaitReady();
+                }
+                checkAnswers(servers);
+                measure(servers);
+            } finally {
+                servers.values().forEach(ServerProcess::close);
+            }
+        }
+    }
+
+    private List<String> jvmOptions(Variant variant) throws Exception {
+        List<String> jvm = new ArrayList<>(List.of("-Xms" + options.string("heap"), "-Xmx" + options.string("heap")));
+        String jfr = options.string("jfr");
+        if (jfr != null) {
+            Path directory = Files.createDirectories(Path.of(jfr));
+            jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+                    + directory.resolve(variant.key + ".jfr").toAbsolutePath());
+        }
+        return jvm;
+    }
+
+    /** Every variant answers the same JSON for the same item, from the schema it should read. */
+    private void checkAnswers(Map<Variant, ServerProcess> servers) {
+        Http http = new Http();
+        for (Map.Entry<Variant, ServerProcess> server : servers.entrySet()) {
+            String body = http.get(server.getValue().port(), BenchmarkDatabase.host(loadTenants - 1), "/items/42");
+            if (!body.contains("\"name\":\"Item 42\"")) {
+                throw new IllegalStateException(server.getKey().key + " answered " + body);
+            }
+        }
+    }
+
+    private void measure(Map<Variant, ServerProcess> servers) throws Exception {
+        int[] clientCounts = options.integers("clients");
+        Duration warmup = options.seconds("warmup");
+        if (!warmup.isZero()) {
+            int most = Arrays.stream(clientCounts).max().orElseThrow();
+            for (Map.Entry<Variant, ServerProcess> server : servers.entrySet()) {
+                LoadResult warm = load.run(server.getValue().port(), most, warmup, loadTenants);
+                System.out.printf(Locale.ROOT, "warm-up %-15s %8.0f req/s%n", server.getKey().key, warm.throughput());
+            }
+        }
+        Http http = new Http();
+        Map<Variant, Long> lookupsBefore = new EnumMap<>(Variant.class);
+        servers.forEach((variant, server) -> lookupsBefore.put(variant, lookups(http, server)));
+        Map<Variant, Long> requests = new EnumMap<>(Variant.class);
+        List<String> results = new ArrayList<>();
+        for (int clients : clientCounts) {
+            Map<Variant, List<Run>> rounds = new EnumMap<>(Variant.class);
+            for (int round = 0; round < options.integer("rounds"); round++) {
+                for (int i = 0; i < variants.size(); i++) {
+                    Variant variant = variants.get((i + round) % variants.size());
+                    Run run = run(servers.get(variant), clients);
+                    rounds.computeIfAbsent(variant, key -> new ArrayList<>()).add(run);
+                    requests.merge(variant, run.load.requests(), Long::sum);
+                    System.out.printf(Locale.ROOT, "clients %2d round %d %-15s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms"
+                            + "  CPU/request: server %4.0f us, postgres %4.0f us, load %3.0f us  (load %s)%n", clients,
+                            round + 1, variant.key, run.load.throughput(), run.load.p50Millis(), run.load.p99Millis(),
+                            run.serverMicros(), run.postgresMicros(), run.loadMicros(), Machine.loadNow());
+                }
+            }
+            results.addAll(summarise(clients, rounds));
+        }
+        System.out.println();
+        servers.forEach((variant, server) -> System.out.printf(Locale.ROOT, "%-15s host lookups that reached the "
+                + "database while measuring: %d for %d requests%n", variant.key,
+                lookups(http, server) - lookupsBefore.get(variant), requests.getOrDefault(variant, 0L)));
+        System.out.println();
+        System.out.println("Machine after the run: load average " + Machine.loadAverage());
+        results.forEach(System.out::println);
+    }
+
+    private Run run(ServerProcess server, int clients) throws Exception {
+        CpuMeter.Sample before = cpu.sample(server.pid());
+        LoadResult result = load.run(server.port(), clients, options.seconds("duration"), loadTenants);
+        CpuMeter.Sample used = cpu.sample(server.pid()).minus(before);
+        if (result.errors() > 0) {
+            throw new IllegalStateException(server.name() + ": " + result.errors() + " requests failed");
+        }
+        return new Run(result, used);
+    }
+
+    /** One load run and the CPU it cost. */
+    private record Run(LoadResult load, CpuMeter.Sample cpu) {
+
+        double serverMicros() {
+            return cpu.server() * 1e6 / load.requests();
+        }
+
+        double postgresMicros() {
+            return cpu.postgres() * 1e6 / load.requests();
+        }
+
+        double loadMicros() {
+            return cpu.load() * 1e6 / load.requests();
+        }
+
+        double throughput() {
+            return load.throughput();
+        }
+    }
+
+    private static long lookups(Http http, ServerProcess server) {
+        return Long.parseLong(http.get(server.port(), "localhost", "/harness/directory-lookups").trim());
+    }
+
+    /**
+     * One result line per variant: medians over the rounds; the throughput ratio to the baseline of the same round,
+     * and the ratio of the baseline's CPU time per request (server + PostgreSQL) to the variant's.
+     */
+    private List<String> summarise(int clients, Map<Variant, List<Run>> rounds) {
+        List<Run> baseline = rounds.get(variants.get(0));
+        List<String> lines = new ArrayList<>();
+        for (Variant variant : variants) {
+            List<Run> runs = rounds.get(variant);
+            List<Double> ratios = new ArrayList<>();
+            for (int round = 0; round < runs.size(); round++) {
+                ratios.add(runs.get(round).throughput() / baseline.get(round).throughput());
+            }
+            double cpu = median(runs, run -> run.serverMicros() + run.postgresMicros());
+            double baselineCpu = median(baseline, run -> run.serverMicros() + run.postgresMicros());
+            lines.add(String.format(Locale.ROOT, "RESULT request-overhead clients=%d variant=%s throughput=%.0f"
+                    + " ratio=%.3f ratio_range=%.3f-%.3f p50_ms=%.2f p99_ms=%.2f cpu_us_per_request=%.0f"
+                    + " (server %.0f + postgres %.0f) cpu_ratio=%.3f  [%s]", clients, variant.key,
+                    median(runs, Run::throughput), median(ratios), Collections.min(ratios), Collections.max(ratios),
+                    median(runs, run -> run.load.p50Millis()), median(runs, run -> run.load.p99Millis()), cpu,
+                    median(runs, Run::serverMicros), median(runs, Run::postgresMicros), baselineCpu / cpu,
+                    variant.label));
+        }
+        return lines;
+    }
+
+    private static double median(List<Run> runs, ToDoubleFunction<Run> figure) {
+        return median(runs.stream().map(figure::applyAsDouble).toList());
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+}

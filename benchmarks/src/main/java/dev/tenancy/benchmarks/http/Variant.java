@@ -1,0 +1,35 @@
+package dev.tenancy.benchmarks.http;
+
+import java.util.Arrays;
+import java.util.List;
+
+/** One way of running the benchmark application, with the settings that make it so. */
+enum Variant {
+
+    /** The baseline: Tenancy switched off, the same table in {@code public}. */
+    UNTENANTED("untenanted", "Tenancy off (baseline)", "--tenancy.enabled=false"),
+    /** The baseline plus one {@code SET search_path TO public} per connection checkout, to isolate that round trip. */
+    UNTENANTED_SET("untenanted+set", "Tenancy off, + SET search_path per checkout", "--tenancy.enabled=false",
+            "--harness.search-path-on-checkout=true"),
+    /** Tenancy as shipped: host resolved from the directory's cache, search path set on every checkout. */
+    TENANCY("tenancy", "Tenancy on"),
+    /** The naive way: a domain query on every request (nothing cached), search path set on every checkout. */
+    NAIVE("naive", "naive: uncached host lookup + SET per checkout", "--tenancy.directory.time-to-live=0",
+            "--tenancy.directory.maximum-size=0");
+
+    final String key;
+    final String label;
+    final List<String> settings;
+
+    Variant(String key, String label, String... settings) {
+        this.key = key;
+        this.label = label;
+        this.settings = List.of(settings);
+    }
+
+    static Variant of(String key) {
+        return Arrays.stream(values()).filter(variant -> variant.key.equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("Unknown variant '" + key + "'; known: "
+                        + Arrays.stream(values()).map(variant -> variant.key).toList()));
+    }
+}

@@ -1,0 +1,103 @@
+package dev.tenancy.benchmarks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.tenancy.benchmarks.http.RequestOverheadBenchmark;
+import dev.tenancy.benchmarks.migration.FleetMigrationBenchmark;
+import dev.tenancy.benchmarks.provisioning.ProvisioningBenchmark;
+import dev.tenancy.benchmarks.scale.ScaleBenchmark;
+import dev.tenancy.benchmarks.testsupport.TenantTestBenchmark;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+
+import org.junit.jupiter.api.Test;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+/**
+ * Keeps the harness working: every benchmark program runs once with the smallest sizes (a few tenants, a second of
+ * load) and must print its result lines. Nothing here looks at a time; the figures come from {@code run.sh}.
+ */
+class BenchmarkProgramsSmokeTest {
+
+    @Test
+    void requestOverheadBenchmarkReportsTenancyAgainstTheUntenantedBaseline() throws Exception {
+        String output = run(() -> RequestOverheadBenchmark.main(new String[] {"--tenants=3", "--clients=2",
+            "--duration=1", "--warmup=0", "--rounds=1", "--variants=untenanted,tenancy", "--load=java",
+            "--heap=256m"}));
+
+        assertThat(output).contains("RESULT request-overhead clients=2 variant=untenanted ",
+                "RESULT request-overhead clients=2 variant=tenancy ");
+    }
+
+    @Test
+    void scaleBenchmarkReportsStartUpHeapAndBackendMemory() throws Exception {
+        String output = run(() -> ScaleBenchmark.main(new String[] {"--tenants=3", "--starts=1",
+            "--variants=tenancy", "--heap=256m"}));
+
+        assertThat(output).containsPattern("RESULT scale tenants=3 variant=tenancy startup_ms=\\d+ .*"
+                + "heap_after_requests_mb=[\\d.]+ backend_max_mb=[\\d.]+ .*backend_after_recycle_mb=[\\d.]+");
+    }
+
+    @Test
+    void fleetMigrationBenchmarkComparesTheOrchestratorWithAPlainFlywayLoop() throws Exception {
+        String output = run(() -> FleetMigrationBenchmark.main(new String[] {"3", "1"}));
+
+        assertThat(output).contains("RESULT fleet-migration tenants=3 nothing-to-do: TenantMigrator");
+    }
+
+    @Test
+    void provisioningBenchmarkComparesTheTemplateWithMigrations() throws Exception {
+        String output = run(() -> ProvisioningBenchmark.main(new String[] {"1", "3"}));
+
+        assertThat(output).contains("RESULT provisioning from-template p50=");
+    }
+
+    @Test
+    void tenantTestBenchmarkComparesBothModesWithTestsWithoutTenancy() throws Exception {
+        String output = run(() -> TenantTestBenchmark.main(new String[] {"1"}));
+
+        assertThat(output).contains("RESULT tests REUSED later-class set-up");
+    }
+
+    @Test
+    void checkoutBenchmarkMeasuresBothWaysOfCheckingOut() throws Exception {
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(CheckoutBenchmark.class.getName())
+                .param("tenants", "2")
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(200))
+                .build()).run();
+
+        assertThat(results).extracting(result -> result.getParams().getBenchmark())
+                .containsExactlyInAnyOrder(CheckoutBenchmark.class.getName() + ".baseline",
+                        CheckoutBenchmark.class.getName() + ".baselineSettingPath",
+                        CheckoutBenchmark.class.getName() + ".tenantAware");
+    }
+
+    /** Runs a program and returns what it printed. */
+    private static String run(Program program) throws Exception {
+        PrintStream standardOut = System.out;
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        try {
+            program.run();
+        } finally {
+            System.setOut(standardOut);
+        }
+        String output = printed.toString(StandardCharsets.UTF_8);
+        standardOut.print(output);
+        return output;
+    }
+
+    private interface Program {
+        void run() throws Exception;
+    }
+}

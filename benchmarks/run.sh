@@ -79,7 +79,8 @@ benchmark() {
 
 {
     echo "Tenancy benchmarks ($($quick && echo quick || echo full)): ${selected[*]}"
-    echo "Machine: $(nproc) cores, $(free -g 2>/dev/null | awk '/Mem:/ {print $2 " GiB"}'), $(java -version 2>&1 | head -1)"
+    echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null)," \
+         "$(java -version 2>&1 | head -1)"
     for name in "${selected[@]}"; do
         benchmark "$name"
     done

@@ -23,10 +23,21 @@ public final class CpuMeter {
         this.postmasterPid = postmasterPid;
     }
 
-    /** A meter for the PostgreSQL server whose backend {@code backendPid} is (ask it: {@code pg_backend_pid()}). */
+    /**
+     * A meter for the PostgreSQL server whose backend {@code backendPid} is (ask it: {@code pg_backend_pid()}), read
+     * while that backend lives. A server on another machine has no such local process: PostgreSQL then counts 0.
+     */
     public static CpuMeter forPostgresBackend(long backendPid) {
         long[] backend = stat(backendPid);
-        return new CpuMeter(backend == null ? -1 : backend[0]);
+        return new CpuMeter(backend == null || !isPostgres(backendPid) ? -1 : backend[0]);
+    }
+
+    private static boolean isPostgres(long pid) {
+        try {
+            return Files.readString(Path.of("/proc", Long.toString(pid), "comm")).strip().equals("postgres");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** Whether CPU times can be read here. */
@@ -52,6 +63,9 @@ public final class CpuMeter {
     }
 
     private long postgresTicks() {
+        if (postmasterPid <= 0) {
+            return 0;
+        }
         long[] postmaster = stat(postmasterPid);
         long ticks = postmaster == null ? 0 : postmaster[1] + postmaster[2];
         try (DirectoryStream<Path> processes = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {

@@ -79,6 +79,10 @@ public final class RequestOverheadBenchmark {
             System.out.println("PostgreSQL " + database.postgresVersion() + ", " + tenants + " tenants, requests spread"
                     + " over " + loadTenants);
             cpu = database.cpuMeter();
+            if (!cpu.available()) {
+                System.out.println("CPU per request: PostgreSQL's is not measured (it does not run on this machine,"
+                        + " or /proc cannot be read) and counts as 0.");
+            }
             Map<Variant, ServerProcess> servers = new EnumMap<>(Variant.class);
             try {
                 for (Variant variant : variants) {

@@ -84,8 +84,8 @@ public final class TenantTestBenchmark {
                     reusedOver / 1000, reusedOver / 200);
             System.out.printf(Locale.ROOT, "200 tests, FRESH over without tenancy:  %+.2f s%n",
                     (fresh.totalMillis - without.totalMillis) / 1000);
-            System.out.printf(Locale.ROOT, "RESULT tests REUSED later-class set-up median %.1f ms, max %.1f ms; 200 tests"
-                    + " %+.2f s over %.0f ms without tenancy (ratio %.2f); FRESH %+.2f s (load %s)%n",
+            System.out.printf(Locale.ROOT, "RESULT tests REUSED later-class set-up median %.1f ms, max %.1f ms;"
+                    + " 200 tests %+.2f s over %.0f ms without tenancy (ratio %.2f); FRESH %+.2f s (load %s)%n",
                     reused.laterClassMedianMillis, reused.laterClassMaxMillis, reusedOver / 1000,
                     without.totalMillis, reused.totalMillis / without.totalMillis,
                     (fresh.totalMillis - without.totalMillis) / 1000, Machine.loadAverage());

@@ -51,7 +51,7 @@ class PlainTenantTest {
             assertThat(strings(connection, "SELECT version FROM test.flyway_schema_history "
                     + "WHERE version IS NOT NULL ORDER BY installed_rank"))
                     .containsExactly("1", "2");
-            assertThat(strings(connection, "SHOW search_path")).containsExactly("test, public");
+            assertThat(strings(connection, "SHOW search_path")).containsExactly("\"test\", \"public\"");
             assertThat(strings(connection, "SELECT nspname FROM pg_namespace WHERE nspname = '"
                     + TenantProvisioner.DEFAULT_TEMPLATE + "'")).as("the template tenants are cloned from").hasSize(1);
         }

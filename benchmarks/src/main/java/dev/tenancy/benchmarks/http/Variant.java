@@ -11,11 +11,20 @@ enum Variant {
     /** The baseline plus one {@code SET search_path TO public} per connection checkout, to isolate that round trip. */
     UNTENANTED_SET("untenanted+set", "Tenancy off, + SET search_path per checkout", "--tenancy.enabled=false",
             "--harness.search-path-on-checkout=true"),
-    /** Tenancy as shipped: host resolved from the directory's cache, search path set on every checkout. */
+    /**
+     * Tenancy as shipped: host resolved from the directory's cache, search path set on every checkout, prepared
+     * statements labelled with their tenant (one plan per tenant on each connection).
+     */
     TENANCY("tenancy", "Tenancy on"),
-    /** The naive way: a domain query on every request (nothing cached), search path set on every checkout. */
+    /** Tenancy with unlabelled statements: PostgreSQL re-plans a statement whenever its connection changed tenant. */
+    TENANCY_UNLABELLED("tenancy-unlabelled", "Tenancy on, statements not labelled",
+            "--tenancy.schemas.label-statements=false"),
+    /**
+     * The naive way (django-tenants' default): a domain query on every request (nothing cached), search path set on
+     * every checkout, statements not labelled.
+     */
     NAIVE("naive", "naive: uncached host lookup + SET per checkout", "--tenancy.directory.time-to-live=0",
-            "--tenancy.directory.maximum-size=0");
+            "--tenancy.directory.maximum-size=0", "--tenancy.schemas.label-statements=false");
 
     final String key;
     final String label;

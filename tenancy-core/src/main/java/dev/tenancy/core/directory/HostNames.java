@@ -29,14 +29,27 @@ public final class HostNames {
         if (name.endsWith(".")) {
             name = name.substring(0, name.length() - 1);
         }
-        try {
-            name = IDN.toASCII(name, IDN.ALLOW_UNASSIGNED);
-        } catch (IllegalArgumentException e) {
-            throw new InvalidHostException("'" + printable(host) + "' is not a valid host name.");
+        if (!isLowerCaseAscii(name)) {
+            try {
+                name = IDN.toASCII(name, IDN.ALLOW_UNASSIGNED);
+            } catch (IllegalArgumentException e) {
+                throw new InvalidHostException("'" + printable(host) + "' is not a valid host name.");
+            }
+            name = name.toLowerCase(Locale.ROOT);
         }
-        name = name.toLowerCase(Locale.ROOT);
         validate(name, host);
         return name;
+    }
+
+    /** Whether {@code name} has only characters that IDN conversion and lower-casing leave as they are. */
+    private static boolean isLowerCaseAscii(String name) {
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Whether {@code host} normalises to a valid host name. */

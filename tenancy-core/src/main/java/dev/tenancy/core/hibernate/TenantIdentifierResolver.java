@@ -28,6 +28,13 @@ public final class TenantIdentifierResolver implements CurrentTenantIdentifierRe
 
     /** The schema for a Hibernate tenant identifier; {@code null} for {@link #PUBLIC}. */
     static SchemaName toSchema(String tenantIdentifier) {
-        return tenantIdentifier == null || PUBLIC.equals(tenantIdentifier) ? null : SchemaName.of(tenantIdentifier);
+        if (tenantIdentifier == null || PUBLIC.equals(tenantIdentifier)) {
+            return null;
+        }
+        SchemaName current = Tenants.currentOrNull();
+        if (current != null && current.value().equals(tenantIdentifier)) {
+            return current;
+        }
+        return SchemaName.of(tenantIdentifier);
     }
 }

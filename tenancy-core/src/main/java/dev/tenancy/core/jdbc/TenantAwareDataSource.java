@@ -35,11 +35,13 @@ public final class TenantAwareDataSource implements DataSource {
 
     private final DataSource target;
     private final SearchPath searchPath;
+    private final boolean labelStatements;
     private final LongAdder searchPathChanges = new LongAdder();
 
-    private TenantAwareDataSource(DataSource target, SearchPath searchPath) {
+    private TenantAwareDataSource(DataSource target, SearchPath searchPath, boolean labelStatements) {
         this.target = target;
         this.searchPath = searchPath;
+        this.labelStatements = labelStatements;
     }
 
     /** Starts building a tenant-aware {@code DataSource} around the application's pool. */
@@ -93,7 +95,7 @@ public final class TenantAwareDataSource implements DataSource {
     private Connection open(Connection physical, boolean followsContext, SchemaName pinned) throws SQLException {
         try {
             TenantConnection connection = new TenantConnection(physical, searchPath, searchPathChanges,
-                    followsContext, pinned);
+                    followsContext, pinned, labelStatements);
             connection.applySearchPath();
             return connection;
         } catch (SQLException | RuntimeException e) {
@@ -155,6 +157,7 @@ public final class TenantAwareDataSource implements DataSource {
         private final DataSource target;
         private String sharedSchema = "public";
         private final List<String> extraSchemas = new ArrayList<>();
+        private boolean labelStatements = true;
 
         private Builder(DataSource target) {
             this.target = Objects.requireNonNull(target, "target data source");
@@ -173,12 +176,27 @@ public final class TenantAwareDataSource implements DataSource {
             return this;
         }
 
+        /**
+         * Whether prepared statements run inside a tenant start with a comment naming the tenant's schema, e.g.
+         * <code>/* tenant_acme *&#47; select ...</code> (default {@code true}). pgjdbc caches prepared statements by
+         * their text and PostgreSQL re-plans a cached statement whenever it runs under another {@code search_path}
+         * than it was planned with; labelled, each tenant's statements get plans of their own on a connection that
+         * serves many tenants, so switching tenant costs no re-planning. The label also shows the tenant in
+         * {@code pg_stat_activity} and in PostgreSQL's logs. The driver's cache then holds one entry per statement
+         * and tenant: raise pgjdbc's {@code preparedStatementCacheQueries} (default 256) if a connection serves
+         * many tenants with many distinct statements. Statements created outside any tenant are never labelled.
+         */
+        public Builder labelStatements(boolean labelStatements) {
+            this.labelStatements = labelStatements;
+            return this;
+        }
+
         /** Validates the schema names and builds the data source. */
         public TenantAwareDataSource build() {
             if (target instanceof TenantAwareDataSource) {
                 throw new IllegalArgumentException("The data source is already tenant-aware; wrap the pool only once.");
             }
-            return new TenantAwareDataSource(target, new SearchPath(sharedSchema, extraSchemas));
+            return new TenantAwareDataSource(target, new SearchPath(sharedSchema, extraSchemas), labelStatements);
         }
     }
 }

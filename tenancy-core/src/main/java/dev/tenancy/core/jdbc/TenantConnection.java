@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class TenantConnection extends DelegatingConnection {
 
     private static final String SEARCH_PATH = "search_path";
+    private static final String SET_CONFIG = "SELECT set_config('search_path', ?, false)";
 
     private final Connection delegate;
     private final PGConnection server;
@@ -36,13 +37,14 @@ final class TenantConnection extends DelegatingConnection {
     private final LongAdder counter;
     private final boolean followsContext;
     private final SchemaName pinned;
+    private final boolean labelStatements;
 
     private SchemaName applied;
     private boolean pathKnown;
     private boolean pathSetInOpenTransaction;
 
     TenantConnection(Connection delegate, SearchPath searchPath, LongAdder counter, boolean followsContext,
-            SchemaName pinned) throws SQLException {
+            SchemaName pinned, boolean labelStatements) throws SQLException {
         super(delegate);
         this.delegate = delegate;
         this.server = delegate.isWrapperFor(PGConnection.class) ? delegate.unwrap(PGConnection.class) : null;
@@ -50,6 +52,7 @@ final class TenantConnection extends DelegatingConnection {
         this.counter = counter;
         this.followsContext = followsContext;
         this.pinned = pinned;
+        this.labelStatements = labelStatements;
     }
 
     /** Makes the search path the one of the tenant this connection serves now, setting it only when needed. */
@@ -61,9 +64,7 @@ final class TenantConnection extends DelegatingConnection {
             pathKnown = true;
             return;
         }
-        try (Statement statement = delegate.createStatement()) {
-            statement.execute(searchPath.statementFor(wanted));
-        }
+        sendSearchPath(wanted);
         counter.increment();
         applied = wanted;
         pathKnown = true;
@@ -76,11 +77,34 @@ final class TenantConnection extends DelegatingConnection {
         }
     }
 
+    /**
+     * Sends the tenant's path. Labelled connections use {@code set_config} through one prepared statement: pgjdbc
+     * takes a top-level {@code SET search_path} (on servers before 18) for a sign that its server-prepared statements
+     * may now resolve other tables, and drops them all, so every tenant switch would cost re-preparing and re-planning
+     * each statement. Labelled statements never need that: each runs only under its own tenant's path. (PostgreSQL
+     * 18 and later report every path change to the driver, which then drops its statements whichever way the path
+     * was set.) Without labels, one statement text serves every tenant, and the plain {@code SET} keeps the driver
+     * re-preparing it for each path, as it expects.
+     */
+    private void sendSearchPath(SchemaName wanted) throws SQLException {
+        if (labelStatements) {
+            try (PreparedStatement set = delegate.prepareStatement(SET_CONFIG)) {
+                set.setString(1, searchPath.valueFor(wanted));
+                set.execute();
+            }
+        } else {
+            try (Statement statement = delegate.createStatement()) {
+                statement.execute(searchPath.statementFor(wanted));
+            }
+        }
+    }
+
     private String reportedSearchPath() {
         return server == null ? null : server.getParameterStatus(SEARCH_PATH);
     }
 
-    private void ensureSearchPath() throws SQLException {
+    /** Sets the search path if it is not the tenant's; returns the tenant whose path is in force. */
+    private SchemaName ensureSearchPath() throws SQLException {
         SchemaName wanted = followsContext ? Tenants.currentOrNull() : pinned;
         String reported = reportedSearchPath();
         if (reported != null) {
@@ -90,6 +114,23 @@ final class TenantConnection extends DelegatingConnection {
         } else if (!pathKnown || !Objects.equals(wanted, applied)) {
             applySearchPath();
         }
+        return wanted;
+    }
+
+    /**
+     * The SQL of a prepared statement, labelled with the tenant whose path is in force: <code>/* tenant_a *&#47; select ...</code>.
+     * The driver caches prepared statements by their text, and PostgreSQL re-plans a prepared statement whenever it
+     * runs under another search path than the one it was planned with; with one text per tenant, each tenant's
+     * statements keep their own plans on a connection that serves many tenants. The label is only a cache key:
+     * the search path set above decides what the statement reads. Schema names cannot contain {@code *}, so the
+     * label cannot end the comment early.
+     */
+    private String prepare(String sql) throws SQLException {
+        SchemaName tenant = ensureSearchPath();
+        if (!labelStatements || tenant == null || sql == null) {
+            return sql;
+        }
+        return "/* " + tenant.value() + " */ " + sql;
     }
 
     // --- statements: the search path is verified before each one is created ---
@@ -115,60 +156,51 @@ final class TenantConnection extends DelegatingConnection {
 
     @Override
     public PreparedStatement prepareStatement(String sql) throws SQLException {
-        ensureSearchPath();
-        return delegate.prepareStatement(sql);
+        return delegate.prepareStatement(prepare(sql));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
             throws SQLException {
-        ensureSearchPath();
-        return delegate.prepareStatement(sql, resultSetType, resultSetConcurrency);
+        return delegate.prepareStatement(prepare(sql), resultSetType, resultSetConcurrency);
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
             int resultSetHoldability) throws SQLException {
-        ensureSearchPath();
-        return delegate.prepareStatement(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+        return delegate.prepareStatement(prepare(sql), resultSetType, resultSetConcurrency, resultSetHoldability);
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
-        ensureSearchPath();
-        return delegate.prepareStatement(sql, autoGeneratedKeys);
+        return delegate.prepareStatement(prepare(sql), autoGeneratedKeys);
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-        ensureSearchPath();
-        return delegate.prepareStatement(sql, columnIndexes);
+        return delegate.prepareStatement(prepare(sql), columnIndexes);
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-        ensureSearchPath();
-        return delegate.prepareStatement(sql, columnNames);
+        return delegate.prepareStatement(prepare(sql), columnNames);
     }
 
     @Override
     public CallableStatement prepareCall(String sql) throws SQLException {
-        ensureSearchPath();
-        return delegate.prepareCall(sql);
+        return delegate.prepareCall(prepare(sql));
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency)
             throws SQLException {
-        ensureSearchPath();
-        return delegate.prepareCall(sql, resultSetType, resultSetConcurrency);
+        return delegate.prepareCall(prepare(sql), resultSetType, resultSetConcurrency);
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
             int resultSetHoldability) throws SQLException {
-        ensureSearchPath();
-        return delegate.prepareCall(sql, resultSetType, resultSetConcurrency, resultSetHoldability);
+        return delegate.prepareCall(prepare(sql), resultSetType, resultSetConcurrency, resultSetHoldability);
     }
 
     // --- transactions: track whether a SET could be undone ---

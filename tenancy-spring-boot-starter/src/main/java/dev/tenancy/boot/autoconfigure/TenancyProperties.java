@@ -130,6 +130,22 @@ public class TenancyProperties {
         /** Names no tenant schema may take, on top of public, information_schema and the pg_ prefix. */
         private List<String> reserved = new ArrayList<>();
 
+        /**
+         * Whether prepared statements run inside a tenant start with an SQL comment naming the tenant's
+         * schema, so that each tenant's statements keep their own plans in pgjdbc and
+         * PostgreSQL instead of being re-planned whenever a pooled connection changes tenant. The comment also shows
+         * the tenant in pg_stat_activity and PostgreSQL's logs.
+         */
+        private boolean labelStatements = true;
+
+        public boolean isLabelStatements() {
+            return labelStatements;
+        }
+
+        public void setLabelStatements(boolean labelStatements) {
+            this.labelStatements = labelStatements;
+        }
+
         public String getShared() {
             return shared;
         }

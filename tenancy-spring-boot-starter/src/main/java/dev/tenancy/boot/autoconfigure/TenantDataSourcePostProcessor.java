@@ -45,6 +45,7 @@ final class TenantDataSourcePostProcessor implements BeanPostProcessor, BeanFact
         return TenantAwareDataSource.builder(dataSource)
                 .sharedSchema(schemas.getShared())
                 .extraSchemas(schemas.getExtra())
+                .labelStatements(schemas.isLabelStatements())
                 .build();
     }
 

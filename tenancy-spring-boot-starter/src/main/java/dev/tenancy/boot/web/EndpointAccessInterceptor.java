@@ -13,6 +13,8 @@ import org.springframework.web.util.pattern.PathPatternParser;
 
 import java.lang.reflect.AnnotatedElement;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Keeps public-only endpoints ({@link PublicEndpoint}, {@code tenancy.web.public-paths}) off tenant requests and
@@ -26,6 +28,8 @@ public final class EndpointAccessInterceptor implements HandlerInterceptor {
 
     private final List<PathPattern> publicPaths;
     private final List<PathPattern> tenantPaths;
+    /** Audience declared on each handler method and controller class, looked up once (annotations do not change). */
+    private final Map<AnnotatedElement, Audience> declaredAudiences = new ConcurrentHashMap<>();
 
     /** An interceptor with the given path patterns (e.g. {@code /signup/**}) on top of the annotations. */
     public EndpointAccessInterceptor(List<String> publicPaths, List<String> tenantPaths) {
@@ -51,9 +55,11 @@ public final class EndpointAccessInterceptor implements HandlerInterceptor {
 
     private Audience audience(HttpServletRequest request, Object handler) {
         if (handler instanceof HandlerMethod method) {
-            Audience declared = declared(method.getMethod());
+            Audience declared = declaredAudiences.computeIfAbsent(method.getMethod(),
+                    EndpointAccessInterceptor::declared);
             if (declared == Audience.ANY) {
-                declared = declared(method.getBeanType());
+                declared = declaredAudiences.computeIfAbsent(method.getBeanType(),
+                        EndpointAccessInterceptor::declared);
             }
             if (declared != Audience.ANY) {
                 return declared;

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Function;
 
 import javax.sql.DataSource;
 
@@ -36,6 +37,7 @@ public final class TenantDirectory {
     private final String bySchemaSql;
     private final Cache<String, Optional<TenantRecord>> cache;
     private final LongAdder databaseLookups = new LongAdder();
+    private final Function<String, Optional<TenantRecord>> loader = this::load;
 
     private TenantDirectory(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -80,7 +82,7 @@ public final class TenantDirectory {
      */
     public Optional<TenantRecord> resolve(String host) {
         String normalised = HostNames.normalise(host);
-        return cache.get(normalised, this::load);
+        return cache.get(normalised, loader);
     }
 
     /** The tenant that owns {@code schema}, read from the database (not cached). */

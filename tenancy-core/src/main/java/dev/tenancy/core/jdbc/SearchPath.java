@@ -26,6 +26,7 @@ public final class SearchPath {
     private final String suffix;
     private final String publicStatement;
     private final ConcurrentMap<SchemaName, String> tenantStatements = new ConcurrentHashMap<>();
+    private final ConcurrentMap<SchemaName, String> tenantValues = new ConcurrentHashMap<>();
     private final ConcurrentMap<SchemaName, String> reportedValues = new ConcurrentHashMap<>();
     private volatile String reportedPublicValue;
 
@@ -56,7 +57,17 @@ public final class SearchPath {
 
     /** The search path's value for {@code tenant} ({@code null}: public), as PostgreSQL would print it. */
     public String valueFor(SchemaName tenant) {
-        return tenant == null ? suffix : tenant.quoted() + ", " + suffix;
+        if (tenant == null) {
+            return suffix;
+        }
+        String value = tenantValues.get(tenant);
+        if (value == null) {
+            value = tenant.quoted() + ", " + suffix;
+            if (tenantValues.size() < MAX_CACHED) {
+                tenantValues.put(tenant, value);
+            }
+        }
+        return value;
     }
 
     /**

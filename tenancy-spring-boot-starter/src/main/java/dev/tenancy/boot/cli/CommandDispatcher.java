@@ -1,5 +1,7 @@
 package dev.tenancy.boot.cli;
 
+import dev.tenancy.core.Tenants;
+
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
@@ -58,7 +60,8 @@ public final class CommandDispatcher {
     }
 
     /**
-     * Runs the command line {@code commandLine}: the command's name followed by its arguments.
+     * Runs the command line {@code commandLine}: the command's name followed by its arguments. The command runs
+     * outside any tenant (in the public schema), even when this is called from code running inside one.
      *
      * @return the exit code
      */
@@ -85,7 +88,8 @@ public final class CommandDispatcher {
         } catch (CommandUsageException e) {
             return usageError(command.get(), e, err);
         }
-        return run(command.get(), parsed, out, err);
+        TenancyCommand chosen = command.get();
+        return Tenants.callInPublic(() -> run(chosen, parsed, out, err));
     }
 
     /**
@@ -97,7 +101,10 @@ public final class CommandDispatcher {
         return CommandLineParser.parse(command, arguments);
     }
 
-    /** Runs {@code command} with already validated arguments, turning what happens into an exit code. */
+    /**
+     * Runs {@code command} with already validated arguments, in the caller's tenant context (this is how
+     * {@code tenant-command} runs a command inside each tenant), turning what happens into an exit code.
+     */
     public int run(TenancyCommand command, CommandArguments arguments, PrintStream out, PrintStream err) {
         try {
             return command.run(arguments, out, err);

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks module and runs the benchmarks behind BENCHMARKS.md, each figure beside its baseline.
 #
-#   benchmarks/run.sh [--quick] [request|scale|fleet|provisioning|tests|checkout ...]
+#   benchmarks/run.sh [--quick] [request|plans|scale|fleet|provisioning|tests|checkout ...]
 #
 # --quick: small sizes and short runs (a few minutes in all), to check the harness and see rough ratios.
 # Without it: the sizes and durations of BENCHMARKS.md (about 45 minutes on 2 cores).
@@ -19,7 +19,7 @@ if [[ "${1:-}" == "--quick" ]]; then
 fi
 selected=("$@")
 if [[ ${#selected[@]} -eq 0 ]]; then
-    selected=(request scale fleet provisioning tests checkout)
+    selected=(request plans scale fleet provisioning tests checkout)
 fi
 
 ./mvnw -q -B -pl benchmarks -am package -DskipTests
@@ -65,6 +65,12 @@ benchmark() {
             else
                 run dev.tenancy.benchmarks.testsupport.TenantTestBenchmark 3
             fi ;;
+        plans)
+            if $quick; then
+                run dev.tenancy.benchmarks.http.PlanCountBenchmark --reads=5000
+            else
+                run dev.tenancy.benchmarks.http.PlanCountBenchmark --reads=20000
+            fi ;;
         checkout)
             if $quick; then
                 run org.openjdk.jmh.Main CheckoutBenchmark -wi 1 -i 1 -w 1 -r 2 -t 4
@@ -72,7 +78,7 @@ benchmark() {
                 run org.openjdk.jmh.Main CheckoutBenchmark -wi 2 -i 3 -w 2 -r 3 -t 4
             fi ;;
         *)
-            echo "Unknown benchmark '$1': use request, scale, fleet, provisioning, tests or checkout." >&2
+            echo "Unknown benchmark '$1': use request, plans, scale, fleet, provisioning, tests or checkout." >&2
             exit 2 ;;
     esac
 }

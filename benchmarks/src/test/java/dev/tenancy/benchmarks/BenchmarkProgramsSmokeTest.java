@@ -2,6 +2,7 @@ package dev.tenancy.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenancy.benchmarks.http.PlanCountBenchmark;
 import dev.tenancy.benchmarks.http.RequestOverheadBenchmark;
 import dev.tenancy.benchmarks.migration.FleetMigrationBenchmark;
 import dev.tenancy.benchmarks.provisioning.ProvisioningBenchmark;
@@ -33,6 +34,15 @@ class BenchmarkProgramsSmokeTest {
 
         assertThat(output).contains("RESULT request-overhead clients=2 variant=untenanted ",
                 "RESULT request-overhead clients=2 variant=tenancy ");
+    }
+
+    @Test
+    void planCountBenchmarkCountsPlansWithLabelsOffAndOn() throws Exception {
+        String output = run(() -> PlanCountBenchmark.main(new String[] {"--tenants=3", "--pool=2", "--reads=60"}));
+
+        assertThat(output)
+                .containsPattern("RESULT plan-count labels=off tenants=3 pool=2 reads=60 calls=60 plans=\\d+")
+                .containsPattern("RESULT plan-count labels=on tenants=3 pool=2 reads=60 calls=60 plans=\\d+");
     }
 
     @Test

@@ -23,11 +23,12 @@ import java.util.Random;
 /**
  * How often PostgreSQL plans the same primary-key read when a small pool serves many tenants, with Tenancy's
  * statement labels on and off: each read checks out a tenant connection for a random tenant, reads one row with a
- * prepared statement and returns the connection, single-threaded, after half as many reads to warm up. The counts come from {@code pg_stat_statements}
- * ({@code calls} and {@code plans}, with {@code track_planning}), so this program starts an embedded PostgreSQL of
- * its own with the extension preloaded. Beside them: the wall time per read, and the CPU time per read of this JVM
- * and of PostgreSQL (from {@code /proc}), which depend less on what else the machine is doing, and the memory the
- * cached plans take in one pooled connection's backend ({@code pg_backend_memory_contexts}).
+ * prepared statement and returns the connection, single-threaded, after half as many reads to warm up. The counts
+ * come from {@code pg_stat_statements} ({@code calls} and {@code plans}, with {@code track_planning}), so this
+ * program starts an embedded PostgreSQL of its own with the extension preloaded. Beside them: the wall time per
+ * read, the CPU time per read of this JVM and of PostgreSQL (from {@code /proc}), which depends less on what else the
+ * machine is doing, and the memory the cached plans take in one pooled connection's backend
+ * ({@code pg_backend_memory_contexts}).
  *
  * <p>Arguments (all optional): {@code --tenants=100 --pool=4 --reads=20000 --labels=off,on}.
  */

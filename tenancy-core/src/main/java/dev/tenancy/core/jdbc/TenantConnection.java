@@ -118,12 +118,12 @@ final class TenantConnection extends DelegatingConnection {
     }
 
     /**
-     * The SQL of a prepared statement, labelled with the tenant whose path is in force: <code>/* tenant_a *&#47; select ...</code>.
-     * The driver caches prepared statements by their text, and PostgreSQL re-plans a prepared statement whenever it
-     * runs under another search path than the one it was planned with; with one text per tenant, each tenant's
-     * statements keep their own plans on a connection that serves many tenants. The label is only a cache key:
-     * the search path set above decides what the statement reads. Schema names cannot contain {@code *}, so the
-     * label cannot end the comment early.
+     * The SQL of a prepared statement, labelled with the tenant whose path is in force:
+     * <code>/* tenant_a *&#47; select ...</code>. The driver caches prepared statements by their text, and PostgreSQL
+     * re-plans a prepared statement whenever it runs under another search path than the one it was planned with; with
+     * one text per tenant, each tenant's statements keep their own plans on a connection that serves many tenants.
+     * The label is only a cache key: the search path set above decides what the statement reads. Schema names cannot
+     * contain {@code *}, so the label cannot end the comment early.
      */
     private String prepare(String sql) throws SQLException {
         SchemaName tenant = ensureSearchPath();

@@ -60,8 +60,9 @@ public final class TenantAwareDataSource implements DataSource {
     }
 
     /**
-     * How many {@code SET search_path} statements this data source has sent. On PostgreSQL 18 and later it sends
-     * one only when a connection's path must change; on older servers, one per connection handed out.
+     * How many times this data source has set a connection's {@code search_path} (a {@code set_config} call, or a
+     * {@code SET} with statement labels off). On PostgreSQL 18 and later it does so only when a connection's path
+     * must change; on older servers, once per connection handed out.
      */
     public long searchPathChanges() {
         return searchPathChanges.sum();

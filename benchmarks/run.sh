@@ -4,7 +4,7 @@
 #   benchmarks/run.sh [--quick] [request|plans|scale|fleet|provisioning|tests|checkout ...]
 #
 # --quick: small sizes and short runs (a few minutes in all), to check the harness and see rough ratios.
-# Without it: the sizes and durations of BENCHMARKS.md (about 45 minutes on 2 cores).
+# Without it: the sizes and durations of BENCHMARKS.md (about 40 minutes on 2 cores).
 # Names pick benchmarks (default: all). Everything is printed and also written to
 # benchmarks/target/results-<time>.txt; the RESULT lines are repeated at the end.
 # Needs a JDK 17+; PostgreSQL comes embedded (or set TENANCY_TEST_JDBC_URL, see README.md). The request benchmark

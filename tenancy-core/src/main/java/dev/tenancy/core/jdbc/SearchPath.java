@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
+import java.util.function.Function;
 
 /**
  * Builds the {@code SET search_path} statement for a tenant: {@code "<tenant>", "<shared>", <extras...>}, or
@@ -27,6 +28,8 @@ public final class SearchPath {
     private final String publicStatement;
     private final ConcurrentMap<SchemaName, String> tenantStatements = new ConcurrentHashMap<>();
     private final ConcurrentMap<SchemaName, String> tenantValues = new ConcurrentHashMap<>();
+    private final Function<SchemaName, String> buildValue;
+    private final Function<SchemaName, String> buildStatement;
     private final ConcurrentMap<SchemaName, String> reportedValues = new ConcurrentHashMap<>();
     private volatile String reportedPublicValue;
 
@@ -43,6 +46,8 @@ public final class SearchPath {
         }
         this.suffix = tail.toString();
         this.publicStatement = "SET search_path TO " + suffix;
+        this.buildValue = tenant -> tenant.quoted() + ", " + this.suffix;
+        this.buildStatement = tenant -> "SET search_path TO " + valueFor(tenant);
     }
 
     /** The shared schema's name. */
@@ -57,17 +62,7 @@ public final class SearchPath {
 
     /** The search path's value for {@code tenant} ({@code null}: public), as PostgreSQL would print it. */
     public String valueFor(SchemaName tenant) {
-        if (tenant == null) {
-            return suffix;
-        }
-        String value = tenantValues.get(tenant);
-        if (value == null) {
-            value = tenant.quoted() + ", " + suffix;
-            if (tenantValues.size() < MAX_CACHED) {
-                tenantValues.put(tenant, value);
-            }
-        }
-        return value;
+        return tenant == null ? suffix : cached(tenantValues, tenant, buildValue);
     }
 
     /**
@@ -89,16 +84,19 @@ public final class SearchPath {
 
     /** The {@code SET search_path} statement for {@code tenant} ({@code null}: public). */
     public String statementFor(SchemaName tenant) {
-        if (tenant == null) {
-            return publicStatement;
-        }
-        String statement = tenantStatements.get(tenant);
-        if (statement == null) {
-            statement = "SET search_path TO " + tenant.quoted() + ", " + suffix;
-            if (tenantStatements.size() < MAX_CACHED) {
-                tenantStatements.put(tenant, statement);
+        return tenant == null ? publicStatement : cached(tenantStatements, tenant, buildStatement);
+    }
+
+    /** The tenant's text, built once and kept in {@code cache} while it holds fewer than {@value #MAX_CACHED}. */
+    private static String cached(ConcurrentMap<SchemaName, String> cache, SchemaName tenant,
+            Function<SchemaName, String> build) {
+        String text = cache.get(tenant);
+        if (text == null) {
+            text = build.apply(tenant);
+            if (cache.size() < MAX_CACHED) {
+                cache.put(tenant, text);
             }
         }
-        return statement;
+        return text;
     }
 }

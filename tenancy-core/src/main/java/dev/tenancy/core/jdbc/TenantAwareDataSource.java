@@ -60,6 +60,24 @@ public final class TenantAwareDataSource implements DataSource {
     }
 
     /**
+     * The pool as the library's own work must use it: migrations and provisioning run SQL only on connections whose
+     * {@code search_path} they set themselves. Every connection the returned data source hands out has first been
+     * given the shared path ({@code "<shared>", <extras...>}), whatever an earlier borrower of the pooled connection
+     * left on it; Flyway then adds the schema it migrates in front of that. Given a {@code TenantAwareDataSource},
+     * its pool and search path are used; given a plain pool, {@code sharedSchema} alone.
+     */
+    public static DataSource forLibraryWork(DataSource pool, String sharedSchema) {
+        Objects.requireNonNull(pool, "pool");
+        if (pool instanceof SharedPathDataSource) {
+            return pool;
+        }
+        if (pool instanceof TenantAwareDataSource tenantAware) {
+            return new SharedPathDataSource(tenantAware.target, tenantAware.searchPath);
+        }
+        return new SharedPathDataSource(pool, new SearchPath(sharedSchema, List.of()));
+    }
+
+    /**
      * How many times this data source has set a connection's {@code search_path} (a {@code set_config} call, or a
      * {@code SET} with statement labels off). On PostgreSQL 18 and later it does so only when a connection's path
      * must change; on older servers, once per connection handed out.

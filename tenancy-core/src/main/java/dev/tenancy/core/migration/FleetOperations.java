@@ -28,14 +28,15 @@ final class FleetOperations {
     private final Comparator<SchemaName> order;
     private final Listeners listeners;
 
-    FleetOperations(TenantMigrator.Builder builder) {
-        this.dataSource = builder.dataSource;
-        this.settings = new FlywaySettings(builder.dataSource, builder.customizer, builder.historyTable,
+    /** {@code dataSource}: the pool with the shared path set on every connection it hands out. */
+    FleetOperations(TenantMigrator.Builder builder, DataSource dataSource) {
+        this.dataSource = dataSource;
+        this.settings = new FlywaySettings(dataSource, builder.customizer, builder.historyTable,
                 Thread.currentThread().getContextClassLoader());
         this.sharedSchema = builder.sharedSchema;
         this.sharedLocations = List.copyOf(builder.sharedLocations);
         this.tenantLocations = List.copyOf(builder.tenantLocations);
-        this.ledger = new SchemaLedger(builder.dataSource, builder.ledgerTable, builder.tables, builder.historyTable);
+        this.ledger = new SchemaLedger(dataSource, builder.ledgerTable, builder.tables, builder.historyTable);
         this.parallelism = builder.parallelism;
         this.order = builder.order;
         this.listeners = new Listeners(builder.listeners);

@@ -46,14 +46,16 @@ public final class TenantMigrator implements SchemaMigrator {
     private final Duration lockWait;
 
     private TenantMigrator(Builder builder) {
-        this.operations = new FleetOperations(builder);
-        this.dataSource = builder.dataSource;
+        this.dataSource = TenantAwareDataSource.forLibraryWork(builder.dataSource, builder.sharedSchema);
+        this.operations = new FleetOperations(builder, dataSource);
         this.lockWait = builder.lockWait;
     }
 
     /**
-     * Starts building a migrator on {@code dataSource}, the application's raw pool (a {@link TenantAwareDataSource}
-     * is unwrapped to its pool: Flyway sets each schema itself).
+     * Starts building a migrator on {@code dataSource}, the application's pool (a {@link TenantAwareDataSource} is
+     * unwrapped to its pool: Flyway sets each schema itself). Every connection the migrator borrows first gets the
+     * shared search path, whatever an earlier borrower left on it; see
+     * {@link TenantAwareDataSource#forLibraryWork(DataSource, String)}.
      */
     public static Builder builder(DataSource dataSource) {
         return new Builder(dataSource);
@@ -158,8 +160,7 @@ public final class TenantMigrator implements SchemaMigrator {
 
         private Builder(DataSource dataSource) {
             Objects.requireNonNull(dataSource, "dataSource");
-            this.dataSource = dataSource instanceof TenantAwareDataSource tenantAware ? tenantAware.target()
-                    : dataSource;
+            this.dataSource = dataSource;
         }
 
         /** Where the tenant rows are; default {@link TenantTables#defaults()}. */

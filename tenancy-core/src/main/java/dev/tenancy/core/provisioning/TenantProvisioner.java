@@ -78,7 +78,9 @@ public final class TenantProvisioner {
     /**
      * Starts building a provisioner.
      *
-     * @param dataSource the application's pool; when it is a {@link TenantAwareDataSource}, its target is used
+     * @param dataSource the application's pool; when it is a {@link TenantAwareDataSource}, its pool is used. Every
+     *     connection the provisioner borrows first gets the shared search path, whatever an earlier borrower left
+     *     on it
      * @param migrator creates a schema and applies the tenant migrations to it
      */
     public static Builder builder(DataSource dataSource, SchemaMigrator migrator) {
@@ -224,8 +226,7 @@ public final class TenantProvisioner {
         private boolean audit = true;
 
         private Builder(DataSource dataSource, SchemaMigrator migrator) {
-            DataSource pool = Objects.requireNonNull(dataSource, "dataSource");
-            this.dataSource = pool instanceof TenantAwareDataSource tenantAware ? tenantAware.target() : pool;
+            this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
             this.migrator = Objects.requireNonNull(migrator, "migrator");
         }
 
@@ -306,6 +307,7 @@ public final class TenantProvisioner {
 
         /** Builds the provisioner; nothing touches the database until it is used. */
         public TenantProvisioner build() {
+            DataSource dataSource = TenantAwareDataSource.forLibraryWork(this.dataSource, sharedSchema);
             Set<String> reserved = new LinkedHashSet<>(reservedSchemas);
             TemplateSchema templateSchema = null;
             if (template != null) {

@@ -14,9 +14,10 @@ import java.util.function.Function;
  * {@code "<shared>", <extras...>} outside any tenant. Statements are cached per schema (bounded), so the hot path
  * does not allocate.
  *
- * <p>It also remembers how the server reports each path back. PostgreSQL 18 and later report {@code search_path} to
- * the driver whenever it changes (including when a rollback undoes a {@code SET}), so a connection can tell, with
- * no round trip, whether its session already has a tenant's path.
+ * <p>It also remembers, per tenant, when a connection last found the tenant's schema while setting its path, and how
+ * the server reported the path back. PostgreSQL 18 and later report {@code search_path} to the driver whenever it
+ * changes (including when a rollback undoes a {@code SET}), so a connection can tell, with no round trip, whether its
+ * session already has a tenant's path.
  */
 public final class SearchPath {
 
@@ -30,8 +31,19 @@ public final class SearchPath {
     private final ConcurrentMap<SchemaName, String> tenantValues = new ConcurrentHashMap<>();
     private final Function<SchemaName, String> buildValue;
     private final Function<SchemaName, String> buildStatement;
-    private final ConcurrentMap<SchemaName, String> reportedValues = new ConcurrentHashMap<>();
-    private volatile String reportedPublicValue;
+    private final ConcurrentMap<SchemaName, String> checkedStatements = new ConcurrentHashMap<>();
+    private final Function<SchemaName, String> buildCheckedStatement;
+    private final String publicCheckedStatement;
+    private final String sharedSchemaLiteral;
+    private final ConcurrentMap<SchemaName, Check> checks = new ConcurrentHashMap<>();
+    private volatile Check publicCheck;
+
+    /**
+     * When a connection last found the schema there while setting the path, and the value the server then reported
+     * for the path ({@code null} before PostgreSQL 18).
+     */
+    record Check(String reported, long nanos) {
+    }
 
     /**
      * @param sharedSchema the schema that holds shared tables, normally {@code public}
@@ -48,6 +60,11 @@ public final class SearchPath {
         this.publicStatement = "SET search_path TO " + suffix;
         this.buildValue = tenant -> tenant.quoted() + ", " + this.suffix;
         this.buildStatement = tenant -> "SET search_path TO " + valueFor(tenant);
+        this.sharedSchemaLiteral = SqlIdentifiers.quote(sharedSchema, "shared schema");
+        this.buildCheckedStatement = tenant -> "SELECT '" + tenant.quoted() + "'::regnamespace; "
+                + statementFor(tenant);
+        this.publicCheckedStatement = "SELECT '" + sharedSchemaLiteral.replace("'", "''") + "'::regnamespace; "
+                + publicStatement;
     }
 
     /** The shared schema's name. */
@@ -65,21 +82,32 @@ public final class SearchPath {
         return tenant == null ? suffix : cached(tenantValues, tenant, buildValue);
     }
 
-    /**
-     * The value the server reported after this data source set {@code tenant}'s path ({@code null}: public), or
-     * {@code null} when it has not reported one yet.
-     */
-    String reportedValueFor(SchemaName tenant) {
-        return tenant == null ? reportedPublicValue : reportedValues.get(tenant);
+    /** The last check of {@code tenant}'s schema ({@code null}: the shared one), or {@code null} if none is kept. */
+    Check lastCheck(SchemaName tenant) {
+        return tenant == null ? publicCheck : checks.get(tenant);
     }
 
-    /** Remembers the value the server reported right after {@code tenant}'s path was set. */
-    void rememberReportedValue(SchemaName tenant, String reported) {
+    /** Remembers that {@code tenant}'s schema was there when its path was set, and what the server reported. */
+    void checked(SchemaName tenant, String reported, long nanos) {
+        Check check = new Check(reported, nanos);
         if (tenant == null) {
-            reportedPublicValue = reported;
-        } else if (reportedValues.size() < MAX_CACHED || reportedValues.containsKey(tenant)) {
-            reportedValues.put(tenant, reported);
+            publicCheck = check;
+        } else if (checks.size() < MAX_CACHED || checks.containsKey(tenant)) {
+            checks.put(tenant, check);
         }
+    }
+
+    /** The schema whose existence setting {@code tenant}'s path checks, as a {@code regnamespace} literal. */
+    String checkedSchema(SchemaName tenant) {
+        return tenant == null ? sharedSchemaLiteral : tenant.quoted();
+    }
+
+    /**
+     * One text that fails with SQL state {@code 3F000} when {@code tenant}'s schema ({@code null}: the shared one) is
+     * missing, and sets its path with a plain {@code SET} otherwise; the driver sends both in one round trip.
+     */
+    String checkedStatementFor(SchemaName tenant) {
+        return tenant == null ? publicCheckedStatement : cached(checkedStatements, tenant, buildCheckedStatement);
     }
 
     /** The {@code SET search_path} statement for {@code tenant} ({@code null}: public). */

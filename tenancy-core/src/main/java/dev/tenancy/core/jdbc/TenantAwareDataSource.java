@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,12 +21,21 @@ import javax.sql.DataSource;
  *
  * <p>Wraps the application's pool (e.g. HikariCP). A connection from {@link #getConnection()} follows the
  * {@linkplain Tenants tenant context}: its {@code search_path} is {@code "<tenant>", public[, extras]} inside a tenant
- * and {@code public[, extras]} outside, set when the connection is handed out and checked again each time a
- * statement is created, so a connection kept open across a tenant switch follows the switch. A {@code SET} that a
- * rollback (or savepoint rollback) undoes is applied again before the next statement.
+ * and {@code public[, extras]} outside, set when the connection is handed out and put in force again before each
+ * statement runs, so a connection kept open across a tenant switch follows the switch. A prepared statement runs
+ * under the path of the tenant it was prepared for, whatever the connection served since. A {@code SET} that a
+ * rollback (or savepoint rollback, or a failed commit) may have undone, and SQL text that may change the path or end
+ * a transaction ({@code SET search_path}, {@code RESET}, {@code DISCARD}, {@code COMMIT}, {@code ROLLBACK}, ...),
+ * make the connection set the path again before the next statement. Statements of one connection run one at a time,
+ * so a connection shared by threads serves each thread its own tenant.
+ *
+ * <p>Setting the path checks, in the same statement, that the tenant's schema exists: a tenant whose schema was
+ * dropped or renamed is refused with {@link dev.tenancy.core.TenantSchemaMissingException}, never served from the
+ * shared schema's tables of the same names.
  *
  * <p>On PostgreSQL 18 and later, which report {@code search_path} to the driver whenever it changes, no
- * {@code SET} is sent when the pooled connection already has the right path: a request to a tenant whose path the
+ * {@code SET} is sent when the pooled connection already has the right path and the tenant's schema was found less
+ * than {@linkplain Builder#schemaCheckInterval the schema check interval} ago: a request to a tenant whose path the
  * connection last served costs no extra round trip. Older servers get a {@code SET} on every checkout.
  *
  * <p>{@link #getConnection(SchemaName)} hands out a connection pinned to one tenant whatever the context; it is what
@@ -36,12 +46,15 @@ public final class TenantAwareDataSource implements DataSource {
     private final DataSource target;
     private final SearchPath searchPath;
     private final boolean labelStatements;
+    private final long schemaCheckNanos;
     private final LongAdder searchPathChanges = new LongAdder();
 
-    private TenantAwareDataSource(DataSource target, SearchPath searchPath, boolean labelStatements) {
+    private TenantAwareDataSource(DataSource target, SearchPath searchPath, boolean labelStatements,
+            Duration schemaCheckInterval) {
         this.target = target;
         this.searchPath = searchPath;
         this.labelStatements = labelStatements;
+        this.schemaCheckNanos = schemaCheckInterval.toNanos();
     }
 
     /** Starts building a tenant-aware {@code DataSource} around the application's pool. */
@@ -114,8 +127,8 @@ public final class TenantAwareDataSource implements DataSource {
     private Connection open(Connection physical, boolean followsContext, SchemaName pinned) throws SQLException {
         try {
             TenantConnection connection = new TenantConnection(physical, searchPath, searchPathChanges,
-                    followsContext, pinned, labelStatements);
-            connection.applySearchPath();
+                    followsContext, pinned, labelStatements, schemaCheckNanos);
+            connection.checkOut();
             return connection;
         } catch (SQLException | RuntimeException e) {
             try {
@@ -177,6 +190,7 @@ public final class TenantAwareDataSource implements DataSource {
         private String sharedSchema = "public";
         private final List<String> extraSchemas = new ArrayList<>();
         private boolean labelStatements = true;
+        private Duration schemaCheckInterval = Duration.ofSeconds(1);
 
         private Builder(DataSource target) {
             this.target = Objects.requireNonNull(target, "target data source");
@@ -210,12 +224,30 @@ public final class TenantAwareDataSource implements DataSource {
             return this;
         }
 
+        /**
+         * How long a tenant's schema, once found while setting its path, is trusted to exist before a connection that
+         * already has the tenant's path sets it (and checks the schema) again; default one second. Setting the path
+         * always checks the schema in the same statement, so a tenant whose schema was dropped or renamed is refused
+         * with {@link dev.tenancy.core.TenantSchemaMissingException}, never served from the shared schema. Only a
+         * connection that keeps the tenant's path (on PostgreSQL 18, a reused pooled connection; on any version, one
+         * kept open across many statements) skips the check, for at most this long. {@link Duration#ZERO} checks on
+         * every checkout and statement, at one round trip each.
+         */
+        public Builder schemaCheckInterval(Duration interval) {
+            if (interval == null || interval.isNegative()) {
+                throw new IllegalArgumentException("schemaCheckInterval must be zero or positive, was " + interval);
+            }
+            this.schemaCheckInterval = interval;
+            return this;
+        }
+
         /** Validates the schema names and builds the data source. */
         public TenantAwareDataSource build() {
             if (target instanceof TenantAwareDataSource) {
                 throw new IllegalArgumentException("The data source is already tenant-aware; wrap the pool only once.");
             }
-            return new TenantAwareDataSource(target, new SearchPath(sharedSchema, extraSchemas), labelStatements);
+            return new TenantAwareDataSource(target, new SearchPath(sharedSchema, extraSchemas), labelStatements,
+                    schemaCheckInterval);
         }
     }
 }

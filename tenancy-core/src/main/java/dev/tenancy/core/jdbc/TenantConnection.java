@@ -1,10 +1,12 @@
 package dev.tenancy.core.jdbc;
 
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.TenantSchemaMissingException;
 import dev.tenancy.core.Tenants;
 
 import org.postgresql.PGConnection;
 
+import java.lang.reflect.Method;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -14,22 +16,38 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Objects;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A connection whose {@code search_path} is kept equal to its tenant's. Before each statement is created it checks
- * that the path in force is its tenant's, and sets it if not: after a tenant switch (for connections that follow the
- * context), or after a rollback that undid a {@code SET} made inside the transaction.
+ * A connection that runs every statement under the {@code search_path} of the tenant the statement is for: a prepared
+ * statement keeps the tenant it was made for, a plain statement's SQL runs for the tenant the connection serves when
+ * it is executed (the thread's tenant context, or the pinned tenant). Statements are handed out behind a
+ * {@link StatementGuard}, so the path is put in force by {@link #execute} right before each execution, under the
+ * connection's lock: a connection shared by two threads serves each its own tenant, one statement at a time.
  *
- * <p>How it knows the path in force: PostgreSQL 18 and later report {@code search_path} to the driver whenever it
- * changes, whoever changed it (this connection, a rollback, an earlier borrower of the pooled connection, the
- * application's own SQL), so the report is compared with the value the server reported for the tenant's path
- * before; when they match, no {@code SET} is sent. Older servers report nothing: the path is then set whenever the
- * connection is handed out, and tracked through this connection's own commits and rollbacks.
+ * <p><b>The state machine.</b> What the connection knows about the path of its session is one of:
+ * <ul>
+ *   <li>{@code UNKNOWN} — not set by this connection, or possibly changed since: fresh from the pool, after a
+ *       rollback (or savepoint rollback, or a commit that failed) that may have undone a {@code SET}, after SQL text
+ *       that may change the path or end a transaction ({@link SessionSql}), after a failed attempt to set it;</li>
+ *   <li>{@code SET(t)} — set for tenant {@code t} and committed (or set with auto-commit on);</li>
+ *   <li>{@code SET_IN_TRANSACTION(t)} — set for {@code t} inside the open transaction: a commit makes it {@code SET(t)},
+ *       a rollback, a savepoint rollback or a failed commit makes it {@code UNKNOWN}.</li>
+ * </ul>
+ * {@link #pathInForce} is the one place that decides whether a statement for tenant {@code w} needs the path set: it
+ * does not when {@code w}'s schema was found there less than the check interval ago (by any connection of the data
+ * source) and the session has {@code w}'s path: on PostgreSQL 18 and later, which report {@code search_path} to the
+ * driver whenever it changes, whoever changed it, the report says so; before 18, the state must be {@code SET(w)} or
+ * {@code SET_IN_TRANSACTION(w)}. Otherwise one statement sets the path and, in the same round trip, fails with
+ * {@link TenantSchemaMissingException} when the schema does not exist (PostgreSQL skips a missing schema of the path,
+ * so the statement would have read the shared schema's tables).
  */
 final class TenantConnection extends DelegatingConnection {
 
     private static final String SEARCH_PATH = "search_path";
-    private static final String SET_CONFIG = "SELECT set_config('search_path', ?, false)";
+    private static final String SET_CONFIG = "SELECT set_config('search_path', ?, false), ?::regnamespace";
+
+    private enum PathState { UNKNOWN, SET, SET_IN_TRANSACTION }
 
     private final Connection delegate;
     private final PGConnection server;
@@ -38,13 +56,14 @@ final class TenantConnection extends DelegatingConnection {
     private final boolean followsContext;
     private final SchemaName pinned;
     private final boolean labelStatements;
+    private final long checkIntervalNanos;
+    private final ReentrantLock lock = new ReentrantLock();
 
-    private SchemaName applied;
-    private boolean pathKnown;
-    private boolean pathSetInOpenTransaction;
+    private PathState state = PathState.UNKNOWN;
+    private SchemaName pathTenant;
 
     TenantConnection(Connection delegate, SearchPath searchPath, LongAdder counter, boolean followsContext,
-            SchemaName pinned, boolean labelStatements) throws SQLException {
+            SchemaName pinned, boolean labelStatements, long checkIntervalNanos) throws SQLException {
         super(delegate);
         this.delegate = delegate;
         this.server = delegate.isWrapperFor(PGConnection.class) ? delegate.unwrap(PGConnection.class) : null;
@@ -53,164 +72,228 @@ final class TenantConnection extends DelegatingConnection {
         this.followsContext = followsContext;
         this.pinned = pinned;
         this.labelStatements = labelStatements;
+        this.checkIntervalNanos = checkIntervalNanos;
     }
 
-    /** Makes the search path the one of the tenant this connection serves now, setting it only when needed. */
-    void applySearchPath() throws SQLException {
-        SchemaName wanted = followsContext ? Tenants.currentOrNull() : pinned;
-        String reported = reportedSearchPath();
-        if (reported != null && reported.equals(searchPath.reportedValueFor(wanted))) {
-            applied = wanted;
-            pathKnown = true;
-            return;
-        }
-        sendSearchPath(wanted);
-        counter.increment();
-        applied = wanted;
-        pathKnown = true;
-        if (!delegate.getAutoCommit()) {
-            pathSetInOpenTransaction = true;
-        }
-        String now = reportedSearchPath();
-        if (now != null) {
-            searchPath.rememberReportedValue(wanted, now);
+    /** The tenant this connection serves now ({@code null}: public). */
+    SchemaName servedTenant() {
+        return followsContext ? Tenants.currentOrNull() : pinned;
+    }
+
+    /** Puts the served tenant's path in force as the connection is handed out. */
+    void checkOut() throws SQLException {
+        lock.lock();
+        try {
+            ensurePath(servedTenant());
+        } finally {
+            lock.unlock();
         }
     }
 
     /**
-     * Sends the tenant's path. Labelled connections use {@code set_config} through one prepared statement: pgjdbc
-     * takes a top-level {@code SET search_path} (on servers before 18) for a sign that its server-prepared statements
-     * may now resolve other tables, and drops them all, so every tenant switch would cost re-preparing and re-planning
-     * each statement. Labelled statements never need that: each runs only under its own tenant's path. (PostgreSQL
-     * 18 and later report every path change to the driver, which then drops its statements whichever way the path
-     * was set.) Without labels, one statement text serves every tenant, and the plain {@code SET} keeps the driver
-     * re-preparing it for each path, as it expects.
+     * Runs one execution of a guarded statement: puts {@code tenant}'s path in force, calls the driver, and forgets
+     * the path when the SQL may have changed it.
      */
-    private void sendSearchPath(SchemaName wanted) throws SQLException {
-        if (labelStatements) {
-            try (PreparedStatement set = delegate.prepareStatement(SET_CONFIG)) {
-                set.setString(1, searchPath.valueFor(wanted));
-                set.execute();
+    Object execute(SchemaName tenant, boolean mayChangePath, Statement statement, Method method, Object[] args)
+            throws Throwable {
+        lock.lock();
+        try {
+            ensurePath(tenant);
+            return StatementGuard.call(statement, method, args);
+        } finally {
+            if (mayChangePath) {
+                state = PathState.UNKNOWN;
             }
-        } else {
-            try (Statement statement = delegate.createStatement()) {
-                statement.execute(searchPath.statementFor(wanted));
-            }
+            lock.unlock();
         }
+    }
+
+    private void ensurePath(SchemaName tenant) throws SQLException {
+        if (!pathInForce(tenant)) {
+            setPath(tenant);
+        }
+    }
+
+    /** Whether the session has {@code tenant}'s path, its schema checked less than the interval ago. */
+    private boolean pathInForce(SchemaName tenant) {
+        SearchPath.Check check = searchPath.lastCheck(tenant);
+        if (check == null || System.nanoTime() - check.nanos() >= checkIntervalNanos) {
+            return false;
+        }
+        String reported = reportedSearchPath();
+        if (reported != null) {
+            return reported.equals(check.reported());
+        }
+        return state != PathState.UNKNOWN && Objects.equals(pathTenant, tenant);
+    }
+
+    /**
+     * Sets {@code tenant}'s path, checking in the same statement that its schema exists. Labelled connections use
+     * {@code set_config} through one prepared statement: pgjdbc takes a top-level {@code SET search_path} (on servers
+     * before 18) for a sign that its server-prepared statements may now resolve other tables, and drops them all, so
+     * every tenant switch would cost re-preparing and re-planning each statement. Labelled statements never need that:
+     * each runs only under its own tenant's path. Without labels, one statement text serves every tenant, and the
+     * plain {@code SET} keeps the driver re-preparing it for each path, as it expects.
+     */
+    private void setPath(SchemaName tenant) throws SQLException {
+        state = PathState.UNKNOWN;
+        try {
+            if (labelStatements) {
+                try (PreparedStatement set = delegate.prepareStatement(SET_CONFIG)) {
+                    set.setString(1, searchPath.valueFor(tenant));
+                    set.setString(2, searchPath.checkedSchema(tenant));
+                    set.execute();
+                }
+            } else {
+                try (Statement set = delegate.createStatement()) {
+                    set.execute(searchPath.checkedStatementFor(tenant));
+                }
+            }
+        } catch (SQLException e) {
+            if (TenantSchemaMissingException.SQL_STATE.equals(e.getSQLState())) {
+                throw new TenantSchemaMissingException(tenant == null ? null : tenant.value(),
+                        searchPath.sharedSchema(), e);
+            }
+            throw e;
+        }
+        counter.increment();
+        pathTenant = tenant;
+        state = delegate.getAutoCommit() ? PathState.SET : PathState.SET_IN_TRANSACTION;
+        searchPath.checked(tenant, reportedSearchPath(), System.nanoTime());
     }
 
     private String reportedSearchPath() {
         return server == null ? null : server.getParameterStatus(SEARCH_PATH);
     }
 
-    /** Sets the search path if it is not the tenant's; returns the tenant whose path is in force. */
-    private SchemaName ensureSearchPath() throws SQLException {
-        SchemaName wanted = followsContext ? Tenants.currentOrNull() : pinned;
-        String reported = reportedSearchPath();
-        if (reported != null) {
-            if (!reported.equals(searchPath.reportedValueFor(wanted))) {
-                applySearchPath();
-            }
-        } else if (!pathKnown || !Objects.equals(wanted, applied)) {
-            applySearchPath();
+    /** Forgets a path set inside the transaction that is ending without a commit. */
+    private void transactionUndone() {
+        if (state == PathState.SET_IN_TRANSACTION) {
+            state = PathState.UNKNOWN;
         }
-        return wanted;
     }
 
     /**
-     * The SQL of a prepared statement, labelled with the tenant whose path is in force:
-     * <code>/* tenant_a *&#47; select ...</code>. The driver caches prepared statements by their text, and PostgreSQL
-     * re-plans a prepared statement whenever it runs under another search path than the one it was planned with; with
-     * one text per tenant, each tenant's statements keep their own plans on a connection that serves many tenants.
-     * The label is only a cache key: the search path set above decides what the statement reads. Schema names cannot
-     * contain {@code *}, so the label cannot end the comment early.
+     * The SQL of a prepared statement, labelled with its tenant: <code>/* tenant_a *&#47; select ...</code>. The
+     * driver caches prepared statements by their text, and PostgreSQL re-plans a prepared statement whenever it runs
+     * under another search path than the one it was planned with; with one text per tenant, each tenant's statements
+     * keep their own plans on a connection that serves many tenants. The label is only a cache key: the path put in
+     * force before each execution decides what the statement reads. Schema names cannot contain {@code *}, so the
+     * label cannot end the comment early.
      */
-    private String prepare(String sql) throws SQLException {
-        SchemaName tenant = ensureSearchPath();
+    private String label(SchemaName tenant, String sql) {
         if (!labelStatements || tenant == null || sql == null) {
             return sql;
         }
         return "/* " + tenant.value() + " */ " + sql;
     }
 
-    // --- statements: the search path is verified before each one is created ---
+    private PreparedStatement prepared(SchemaName tenant, String sql, PreparedStatement statement) {
+        return StatementGuard.prepared(PreparedStatement.class, this, statement, tenant, sql);
+    }
+
+    private CallableStatement callable(SchemaName tenant, String sql, CallableStatement statement) {
+        return StatementGuard.prepared(CallableStatement.class, this, statement, tenant, sql);
+    }
+
+    // --- statements: each is guarded; the path is put in force when it is executed ---
 
     @Override
     public Statement createStatement() throws SQLException {
-        ensureSearchPath();
-        return delegate.createStatement();
+        return StatementGuard.plain(this, delegate.createStatement());
     }
 
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
-        ensureSearchPath();
-        return delegate.createStatement(resultSetType, resultSetConcurrency);
+        return StatementGuard.plain(this, delegate.createStatement(resultSetType, resultSetConcurrency));
     }
 
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
             throws SQLException {
-        ensureSearchPath();
-        return delegate.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability);
+        return StatementGuard.plain(this,
+                delegate.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql) throws SQLException {
-        return delegate.prepareStatement(prepare(sql));
+        SchemaName tenant = servedTenant();
+        return prepared(tenant, sql, delegate.prepareStatement(label(tenant, sql)));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency)
             throws SQLException {
-        return delegate.prepareStatement(prepare(sql), resultSetType, resultSetConcurrency);
+        SchemaName tenant = servedTenant();
+        return prepared(tenant, sql,
+                delegate.prepareStatement(label(tenant, sql), resultSetType, resultSetConcurrency));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int resultSetType, int resultSetConcurrency,
             int resultSetHoldability) throws SQLException {
-        return delegate.prepareStatement(prepare(sql), resultSetType, resultSetConcurrency, resultSetHoldability);
+        SchemaName tenant = servedTenant();
+        return prepared(tenant, sql, delegate.prepareStatement(label(tenant, sql), resultSetType,
+                resultSetConcurrency, resultSetHoldability));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int autoGeneratedKeys) throws SQLException {
-        return delegate.prepareStatement(prepare(sql), autoGeneratedKeys);
+        SchemaName tenant = servedTenant();
+        return prepared(tenant, sql, delegate.prepareStatement(label(tenant, sql), autoGeneratedKeys));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, int[] columnIndexes) throws SQLException {
-        return delegate.prepareStatement(prepare(sql), columnIndexes);
+        SchemaName tenant = servedTenant();
+        return prepared(tenant, sql, delegate.prepareStatement(label(tenant, sql), columnIndexes));
     }
 
     @Override
     public PreparedStatement prepareStatement(String sql, String[] columnNames) throws SQLException {
-        return delegate.prepareStatement(prepare(sql), columnNames);
+        SchemaName tenant = servedTenant();
+        return prepared(tenant, sql, delegate.prepareStatement(label(tenant, sql), columnNames));
     }
 
     @Override
     public CallableStatement prepareCall(String sql) throws SQLException {
-        return delegate.prepareCall(prepare(sql));
+        SchemaName tenant = servedTenant();
+        return callable(tenant, sql, delegate.prepareCall(label(tenant, sql)));
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency)
             throws SQLException {
-        return delegate.prepareCall(prepare(sql), resultSetType, resultSetConcurrency);
+        SchemaName tenant = servedTenant();
+        return callable(tenant, sql, delegate.prepareCall(label(tenant, sql), resultSetType, resultSetConcurrency));
     }
 
     @Override
     public CallableStatement prepareCall(String sql, int resultSetType, int resultSetConcurrency,
             int resultSetHoldability) throws SQLException {
-        return delegate.prepareCall(prepare(sql), resultSetType, resultSetConcurrency, resultSetHoldability);
+        SchemaName tenant = servedTenant();
+        return callable(tenant, sql, delegate.prepareCall(label(tenant, sql), resultSetType, resultSetConcurrency,
+                resultSetHoldability));
     }
 
-    // --- transactions: track whether a SET could be undone ---
+    // --- transactions: a path set inside one is forgotten when it may have been undone ---
 
     @Override
     public void setAutoCommit(boolean autoCommit) throws SQLException {
-        boolean committing = autoCommit && !delegate.getAutoCommit();
-        delegate.setAutoCommit(autoCommit);
-        if (committing) {
-            pathSetInOpenTransaction = false;
+        lock.lock();
+        try {
+            boolean committing = autoCommit && !delegate.getAutoCommit();
+            try {
+                delegate.setAutoCommit(autoCommit);
+            } catch (SQLException | RuntimeException e) {
+                transactionUndone();
+                throw e;
+            }
+            if (committing && state == PathState.SET_IN_TRANSACTION) {
+                state = PathState.SET;
+            }
+        } finally {
+            lock.unlock();
         }
     }
 
@@ -221,25 +304,42 @@ final class TenantConnection extends DelegatingConnection {
 
     @Override
     public void commit() throws SQLException {
-        delegate.commit();
-        pathSetInOpenTransaction = false;
+        lock.lock();
+        try {
+            try {
+                delegate.commit();
+            } catch (SQLException | RuntimeException e) {
+                transactionUndone();
+                throw e;
+            }
+            if (state == PathState.SET_IN_TRANSACTION) {
+                state = PathState.SET;
+            }
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
     public void rollback() throws SQLException {
-        if (pathSetInOpenTransaction) {
-            pathKnown = false;
-            pathSetInOpenTransaction = false;
+        lock.lock();
+        try {
+            transactionUndone();
+            delegate.rollback();
+        } finally {
+            lock.unlock();
         }
-        delegate.rollback();
     }
 
     @Override
     public void rollback(Savepoint savepoint) throws SQLException {
-        if (pathSetInOpenTransaction) {
-            pathKnown = false;
+        lock.lock();
+        try {
+            transactionUndone();
+            delegate.rollback(savepoint);
+        } finally {
+            lock.unlock();
         }
-        delegate.rollback(savepoint);
     }
 
     @Override
@@ -264,10 +364,16 @@ final class TenantConnection extends DelegatingConnection {
                 + "context; run the code with Tenants.run(schema, ...) instead of calling setSchema.");
     }
 
+    /** The first schema of the served tenant's path, put in force first. */
     @Override
     public String getSchema() throws SQLException {
-        ensureSearchPath();
-        return delegate.getSchema();
+        lock.lock();
+        try {
+            ensurePath(servedTenant());
+            return delegate.getSchema();
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override

@@ -13,6 +13,7 @@ import dev.tenancy.test.postgres.TestDatabaseExtension;
 import org.postgresql.PGConnection;
 
 import java.sql.Connection;
+import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,6 +21,10 @@ import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
@@ -195,10 +200,38 @@ class ConnectionContractTest {
             assertThat(connection.unwrap(Connection.class)).isSameAs(connection);
             assertThat(connection.isWrapperFor(PGConnection.class)).isTrue();
             assertThat(connection.unwrap(PGConnection.class)).isNotNull().isNotSameAs(connection);
+            assertThat(connection.isWrapperFor(Driver.class)).isFalse();
             try (Statement statement = connection.createStatement()) {
                 assertThat(statement.getConnection()).isSameAs(connection);
                 assertThat(statement.unwrap(Statement.class)).isSameAs(statement);
             }
+        }
+    }
+
+    @Test
+    void afterEveryCallThatTakesTheConnectionsLockAnotherThreadCanUseTheConnection() throws Exception {
+        ExecutorService other = Executors.newSingleThreadExecutor();
+        try (Connection connection = labelled.getConnection()) {
+            List<Reader> calls = List.of(
+                    c -> List.of(c.getSchema()),
+                    c -> {
+                        c.setAutoCommit(false);
+                        Savepoint savepoint = c.setSavepoint();
+                        c.rollback(savepoint);
+                        c.commit();
+                        c.rollback();
+                        c.setAutoCommit(true);
+                        return List.of();
+                    },
+                    c -> prepared(c.prepareStatement(SELECT)));
+            for (Reader call : calls) {
+                Tenants.call(acme, () -> call.read(connection));
+                Future<List<String>> read = other.submit(() -> Tenants.call(globex, () -> plain(
+                        connection.createStatement())));
+                assertThat(read.get(30, TimeUnit.SECONDS)).containsExactly("globex");
+            }
+        } finally {
+            other.shutdownNow();
         }
     }
 

@@ -67,6 +67,15 @@ public final class TenantProvisioner {
     /** The default name of the template schema. */
     public static final String DEFAULT_TEMPLATE = "_tenancy_template";
 
+    /**
+     * The subdomains no tenant may take unless {@link Builder#reservedSubdomains} says otherwise: names a platform
+     * keeps for itself (its site, admin, API, mail and file services, static assets, documentation, status page).
+     * {@code www} is refused whatever the list says, since the directory serves {@code www.<host>} as {@code <host>}.
+     */
+    public static final List<String> DEFAULT_RESERVED_SUBDOMAINS = List.of("www", "admin", "api", "app", "auth",
+            "login", "mail", "smtp", "imap", "pop", "ftp", "ns1", "ns2", "localhost", "static", "assets", "cdn",
+            "docs", "status", "support", "blog");
+
     private final Context context;
     private final ProvisioningTransactions transactions;
     private final Creation creation;
@@ -241,7 +250,7 @@ public final class TenantProvisioner {
         private TenantTables tables = TenantTables.defaults();
         private TenantNaming naming = TenantNaming.conventional("localhost");
         private final Set<String> reservedSchemas = new LinkedHashSet<>();
-        private final Set<String> reservedSubdomains = new LinkedHashSet<>();
+        private final Set<String> reservedSubdomains = new LinkedHashSet<>(DEFAULT_RESERVED_SUBDOMAINS);
         private final List<TenantListener> listeners = new ArrayList<>();
         private TenantDirectory directory;
         private String template = DEFAULT_TEMPLATE;
@@ -276,8 +285,12 @@ public final class TenantProvisioner {
             return this;
         }
 
-        /** Subdomains no tenant may take (e.g. {@code www}, {@code admin}); compared case-insensitively. */
+        /**
+         * The subdomains no tenant may take, replacing {@link TenantProvisioner#DEFAULT_RESERVED_SUBDOMAINS};
+         * compared case-insensitively. {@code www} stays refused whatever the list.
+         */
         public Builder reservedSubdomains(String... subdomains) {
+            reservedSubdomains.clear();
             for (String subdomain : subdomains) {
                 reservedSubdomains.add(subdomain.toLowerCase(Locale.ROOT));
             }

@@ -17,6 +17,7 @@ import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Enumeration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,7 +28,8 @@ import java.util.Optional;
  *
  * <p>Answers, each with a JSON body {@code {"error":"..."}} and no detail about schemas:
  * <ul>
- *   <li>400 when the tenant address is not a valid host name;</li>
+ *   <li>400 when the tenant address is not a valid host name, or the request has more than one {@code Host}
+ *       header (which one a proxy, the server and the application read could differ);</li>
  *   <li>404 when no tenant has it (unless {@code tenancy.web.show-public-if-no-tenant-found}, which serves the
  *       public schema instead);</li>
  *   <li>503 when the tenant is still being provisioned (it will be served shortly);</li>
@@ -75,6 +77,11 @@ public final class TenantFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (hasSeveralHostHeaders(request)) {
+            ErrorResponses.write(response, HttpServletResponse.SC_BAD_REQUEST,
+                    "The request has more than one Host header; send exactly one.");
+            return;
+        }
         TenantResolution resolution = resolver.resolve(request);
         switch (resolution.outcome()) {
             case TENANT -> serveTenant(resolution, request, response, chain);
@@ -90,6 +97,15 @@ public final class TenantFilter extends OncePerRequestFilter {
             case INVALID -> ErrorResponses.write(response, HttpServletResponse.SC_BAD_REQUEST,
                     "The request's tenant address is not a valid host name.");
         }
+    }
+
+    private static boolean hasSeveralHostHeaders(HttpServletRequest request) {
+        Enumeration<String> hosts = request.getHeaders("Host");
+        if (hosts == null || !hosts.hasMoreElements()) {
+            return false;
+        }
+        hosts.nextElement();
+        return hosts.hasMoreElements();
     }
 
     private void serveTenant(TenantResolution resolution, HttpServletRequest request, HttpServletResponse response,

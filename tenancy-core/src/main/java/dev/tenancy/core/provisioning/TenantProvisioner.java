@@ -46,8 +46,9 @@ import javax.sql.DataSource;
  * <li><b>Fast path.</b> New schemas are cloned from a migrated template schema ({@code _tenancy_template} by
  * default, reserved), structure, rows and migration history included, so later migrations apply normally; see
  * {@link #refreshTemplate()}. When there is no usable template, the schema is migrated instead.</li>
- * <li><b>Safe drops.</b> Only a schema a tenant row owns is ever dropped, never {@code public} or a system schema,
- * and never when objects outside it depend on it.</li>
+ * <li><b>Safe drops.</b> Only a schema a tenant row owns is ever dropped, and never when objects outside it depend
+ * on it. Whatever a tenant row says, {@code public}, {@code information_schema}, {@code pg_*}, the shared schema, the
+ * search path's extra schemas, the template and the reserved names are never dropped or renamed.</li>
  * <li><b>Apart from the caller's transaction.</b> An operation commits on its own connections, whether or not the
  * caller has a transaction open: with {@link Builder#transactions(ProvisioningTransactions)} (the Spring Boot starter
  * sets it) the caller's transaction is suspended meanwhile, and each set-up step runs in the new tenant's context in
@@ -250,6 +251,7 @@ public final class TenantProvisioner {
         private TenantTables tables = TenantTables.defaults();
         private TenantNaming naming = TenantNaming.conventional("localhost");
         private final Set<String> reservedSchemas = new LinkedHashSet<>();
+        private final Set<String> searchPathSchemas = new LinkedHashSet<>();
         private final Set<String> reservedSubdomains = new LinkedHashSet<>(DEFAULT_RESERVED_SUBDOMAINS);
         private final List<TenantListener> listeners = new ArrayList<>();
         private TenantDirectory directory;
@@ -262,6 +264,10 @@ public final class TenantProvisioner {
         private Builder(DataSource dataSource, SchemaMigrator migrator) {
             DataSource pool = Objects.requireNonNull(dataSource, "dataSource");
             this.dataSource = pool instanceof TenantAwareDataSource tenantAware ? tenantAware.target() : pool;
+            if (pool instanceof TenantAwareDataSource tenantAware) {
+                searchPathSchemas.add(tenantAware.searchPath().sharedSchema());
+                searchPathSchemas.addAll(tenantAware.searchPath().extraSchemas());
+            }
             this.migrator = Objects.requireNonNull(migrator, "migrator");
         }
 
@@ -277,7 +283,10 @@ public final class TenantProvisioner {
             return this;
         }
 
-        /** Schema names no tenant may take, besides {@code public}, system schemas and the template. */
+        /**
+         * Schema names no tenant may take, besides {@code public}, system schemas, the template, the shared schema
+         * and the schemas of the tenant-aware data source's search path. None of them is ever dropped or renamed.
+         */
         public Builder reservedSchemas(String... names) {
             for (String name : names) {
                 reservedSchemas.add(name.toLowerCase(Locale.ROOT));
@@ -356,6 +365,8 @@ public final class TenantProvisioner {
         /** Builds the provisioner; nothing touches the database until it is used. */
         public TenantProvisioner build() {
             Set<String> reserved = new LinkedHashSet<>(reservedSchemas);
+            reserved.addAll(searchPathSchemas);
+            reserved.add(sharedSchema);
             TemplateSchema templateSchema = null;
             if (template != null) {
                 reserved.add(template);

@@ -164,6 +164,30 @@ public final class TenantProvisioner {
         });
     }
 
+    /**
+     * Serves the tenant's hosts again: sets it ACTIVE. Status and schema name are the provisioner's to write; an
+     * application's save of its tenant entity never changes them.
+     *
+     * @throws TenantNotFoundException when no tenant owns {@code schema}
+     * @throws TenantBusyException when the tenant is being provisioned or another operation on it is in progress
+     */
+    public void activate(SchemaName schema, String actor) {
+        setServed(schema, true, actor);
+    }
+
+    /** Stops serving the tenant's hosts, keeping its schema and rows: sets it INACTIVE; see {@link #activate}. */
+    public void deactivate(SchemaName schema, String actor) {
+        setServed(schema, false, actor);
+    }
+
+    private void setServed(SchemaName schema, boolean served, String actor) {
+        Objects.requireNonNull(schema, "schema");
+        apart(() -> {
+            changes.setServed(schema, served, actorOf(actor));
+            return null;
+        });
+    }
+
     /** Adds a host name to a tenant; {@code primary} demotes its current primary domain. */
     public void addDomain(SchemaName schema, String host, boolean primary, String actor) {
         Objects.requireNonNull(schema, "schema");

@@ -55,7 +55,7 @@ final class Creation {
             return build(control, tenant, info, cloneOf, withData, action, details);
         } catch (SQLException e) {
             throw new ProvisioningException("Creating tenant '" + tenant.schema() + "' failed: the database could not "
-                    + "be reached (" + e.getMessage() + ").", e);
+                    + "be reached (" + Context.describe(e) + ").", e);
         }
     }
 

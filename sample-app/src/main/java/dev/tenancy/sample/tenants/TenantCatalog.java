@@ -1,18 +1,17 @@
 package dev.tenancy.sample.tenants;
 
-import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.directory.TenantDirectory;
+import dev.tenancy.core.provisioning.TenantBusyException;
+import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.sample.users.NewUser;
 import dev.tenancy.sample.web.RequestRefusedException;
 
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,11 +25,13 @@ import java.util.Locale;
 public class TenantCatalog {
 
     private final TenantRepository tenants;
-    private final TenantDirectory directory;
+    private final TenantProvisioner provisioner;
+    private final EntityManager entities;
 
-    TenantCatalog(TenantRepository tenants, TenantDirectory directory) {
+    TenantCatalog(TenantRepository tenants, TenantProvisioner provisioner, EntityManager entities) {
         this.tenants = tenants;
-        this.directory = directory;
+        this.provisioner = provisioner;
+        this.entities = entities;
     }
 
     /**
@@ -102,10 +103,11 @@ public class TenantCatalog {
         if (changes.subscriptionPlan() != null) {
             tenant.setSubscriptionPlan(SubscriptionPlan.of(changes.subscriptionPlan()));
         }
+        Tenant saved = tenants.saveAndFlush(tenant);
         if (changes.active() != null) {
-            setServed(tenant, changes.active());
+            setServed(saved, changes.active());
         }
-        return TenantView.of(tenants.saveAndFlush(tenant));
+        return TenantView.of(saved);
     }
 
     /** Deactivates the tenant with {@code id}: its hosts are refused from now on; its schema and data are kept. */
@@ -113,26 +115,26 @@ public class TenantCatalog {
     public TenantView deactivate(long id) {
         Tenant tenant = find(id);
         setServed(tenant, false);
-        return TenantView.of(tenants.saveAndFlush(tenant));
+        return TenantView.of(tenant);
     }
 
+    /**
+     * Status is the provisioner's to write (a save of the entity never changes it), so it activates or deactivates
+     * the tenant, and the entity is read again to show the outcome.
+     */
     private void setServed(Tenant tenant, boolean served) {
         try {
             if (served) {
                 tenant.activate();
+                provisioner.activate(tenant.getSchema(), "tenant-admin");
             } else {
                 tenant.deactivate();
+                provisioner.deactivate(tenant.getSchema(), "tenant-admin");
             }
-        } catch (IllegalStateException e) {
+        } catch (IllegalStateException | TenantBusyException e) {
             throw RequestRefusedException.conflict(e.getMessage() + " Try again in a moment.");
         }
-        SchemaName schema = tenant.getSchema();
-        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-            @Override
-            public void afterCommit() {
-                directory.evictTenant(schema);
-            }
-        });
+        entities.refresh(tenant);
     }
 
     private Tenant find(long id) {

@@ -21,6 +21,11 @@ import jakarta.persistence.MappedSuperclass;
  *
  * <p>Columns (the names Tenancy's JDBC code relies on): {@code id}, {@code schema_name} (unique),
  * {@code auto_create_schema}, {@code auto_drop_schema}, {@code status}.
+ *
+ * <p>{@code schema_name} and {@code status} belong to the {@code TenantProvisioner}, which writes them with JDBC
+ * (create, rename, activate, deactivate): they are mapped read-only, so saving a tenant entity loaded before a
+ * concurrent rename or deactivation never writes the stale values back. Create tenants with the provisioner, not
+ * with {@code persist}.
  */
 @MappedSuperclass
 public abstract class TenantMixin {
@@ -30,7 +35,8 @@ public abstract class TenantMixin {
     @Column(name = "id", nullable = false, updatable = false)
     private Long id;
 
-    @Column(name = "schema_name", nullable = false, unique = true, length = SchemaName.MAX_BYTES)
+    @Column(name = "schema_name", nullable = false, unique = true, length = SchemaName.MAX_BYTES, insertable = false,
+            updatable = false)
     private String schemaName;
 
     @Column(name = "auto_create_schema", nullable = false)
@@ -40,7 +46,7 @@ public abstract class TenantMixin {
     private boolean autoDropSchema;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "status", nullable = false, length = 20)
+    @Column(name = "status", nullable = false, length = 20, insertable = false, updatable = false)
     private TenantStatus status = TenantStatus.PROVISIONING;
 
     /** The database identity, or {@code null} before the tenant is saved. */
@@ -59,7 +65,8 @@ public abstract class TenantMixin {
     }
 
     /**
-     * Sets the schema name after validating it ({@link SchemaName#of(String)}).
+     * Sets the schema name in memory after validating it ({@link SchemaName#of(String)}); saving the entity does not
+     * write it (use {@code TenantProvisioner.renameSchema}).
      *
      * @throws dev.tenancy.core.InvalidSchemaNameException when the name breaks a rule
      */
@@ -92,7 +99,10 @@ public abstract class TenantMixin {
         return status;
     }
 
-    /** Sets the lifecycle status; normally the provisioning service does this. */
+    /**
+     * Sets the lifecycle status in memory; saving the entity does not write it (use {@code TenantProvisioner}'s
+     * {@code activate} and {@code deactivate}).
+     */
     public void setStatus(TenantStatus status) {
         this.status = java.util.Objects.requireNonNull(status, "status");
     }

@@ -19,7 +19,7 @@ record Audit(String actor, Action action, SchemaName schema, Map<String, String>
 
     /** The actions written to the audit table's {@code action} column. */
     enum Action {
-        CREATE, CLONE, DEACTIVATE, DROP, RENAME, ADD_DOMAIN, REMOVE_DOMAIN, CREATE_SCHEMA, RECOVER
+        CREATE, CLONE, ACTIVATE, DEACTIVATE, DROP, RENAME, ADD_DOMAIN, REMOVE_DOMAIN, CREATE_SCHEMA, RECOVER
     }
 
     static Audit success(String actor, Action action, SchemaName schema, Map<String, String> details) {
@@ -28,7 +28,7 @@ record Audit(String actor, Action action, SchemaName schema, Map<String, String>
 
     static Audit failure(String actor, Action action, SchemaName schema, Map<String, String> details,
             Throwable error) {
-        String text = error.getClass().getSimpleName() + ": " + error.getMessage();
+        String text = error.getClass().getSimpleName() + ": " + SafeMessages.withoutRowValues(error.getMessage());
         String cut = text.length() > MAX_ERROR ? text.substring(0, MAX_ERROR) : text;
         return new Audit(actor, action, schema, details, cut);
     }

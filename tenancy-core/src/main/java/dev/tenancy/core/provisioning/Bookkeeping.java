@@ -137,7 +137,7 @@ final class Bookkeeping {
             }
         } catch (SQLException | RuntimeException e) {
             LOG.log(Level.WARNING, "Could not write the audit of a failed " + audit.action() + " of "
-                    + audit.schema() + ": " + e.getMessage(), e);
+                    + audit.schema() + ": " + Context.describe(e));
         }
     }
 }

@@ -24,6 +24,7 @@ final class Changes {
         context.books().install();
         Map<String, String> details = Map.of("from", from.value(), "to", requested.value());
         try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
+            SchemaDrops.refuseProtected(context, from, "rename");
             SchemaName to = SchemaName.of(requested.value(), context.reservedSchemas());
             if (!locks.tryLock(AdvisoryLocks.tenantKey(from))) {
                 throw new TenantBusyException(from);
@@ -57,6 +58,32 @@ final class Changes {
         }
     }
 
+    /** Sets the tenant ACTIVE ({@code served}) or INACTIVE; refused while it is being provisioned. */
+    void setServed(SchemaName schema, boolean served, String actor) {
+        context.books().install();
+        Audit.Action action = served ? Audit.Action.ACTIVATE : Audit.Action.DEACTIVATE;
+        try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
+            if (!locks.tryLock(AdvisoryLocks.tenantKey(schema))) {
+                throw new TenantBusyException(schema);
+            }
+            List<String> hosts = Jdbc.inTransaction(control, tx -> {
+                TenantRows.Row row = context.rows().find(tx, schema, true)
+                        .orElseThrow(() -> TenantNotFoundException.schema(schema));
+                if (row.status() == TenantStatus.PROVISIONING) {
+                    throw new TenantBusyException(schema);
+                }
+                context.rows().setStatus(tx, row.id(), served ? TenantStatus.ACTIVE : TenantStatus.INACTIVE);
+                context.books().record(tx, Audit.success(actor, action, schema, Map.of()));
+                return context.domains().list(tx, row.id()).stream().map(DomainRecord::domain).toList();
+            });
+            context.evict(schema, hosts);
+        } catch (Exception e) {
+            context.books().recordAlone(Audit.failure(actor, action, schema, Map.of(), e));
+            throw Context.failure((served ? "Activating" : "Deactivating") + " tenant '" + schema + "' failed and "
+                    + "nothing was changed", e);
+        }
+    }
+
     /** Adds a host name to the tenant; {@code primary} (or being its first) makes it the primary one. */
     void addDomain(SchemaName schema, String host, boolean primary, String actor) {
         context.books().install();
@@ -82,6 +109,8 @@ final class Changes {
 
     /**
      * Removes a host name from its tenant; when it was primary, the tenant's oldest remaining domain becomes primary.
+     * The owner is read again under the tenant's lock and row lock: when the host changed hands or the tenant was
+     * renamed meanwhile, nothing is removed and the caller is told to try again.
      *
      * @return false when no tenant has the host
      */
@@ -105,7 +134,15 @@ final class Changes {
             }
             SchemaName tenant = schema;
             boolean removed = Jdbc.inTransaction(control, tx -> {
-                context.rows().findById(tx, found.get().tenantId(), true);
+                Optional<TenantRows.Row> locked = context.rows().findById(tx, found.get().tenantId(), true);
+                Optional<DomainRecord> now = context.domains().find(tx, domain);
+                if (now.isEmpty()) {
+                    return false;
+                }
+                if (now.get().tenantId() != found.get().tenantId() || locked.isEmpty()
+                        || !locked.get().schemaName().equals(tenant.value())) {
+                    throw new TenantBusyException(tenant);
+                }
                 boolean gone = context.domains().remove(tx, domain);
                 if (gone) {
                     context.books().record(tx, Audit.success(actor, Audit.Action.REMOVE_DOMAIN, tenant, details));

@@ -40,9 +40,12 @@ record Context(DataSource pool, TenantRows rows, DomainStore domains, SchemaFact
         hosts.forEach(directory::evict);
     }
 
-    /** Logs an exception that must not hide the outcome being reported (a listener after the fact, ...). */
+    /**
+     * Logs an exception that must not hide the outcome being reported (a listener after the fact, ...): its class
+     * and message without row values, not its stack trace, whose causes could carry them.
+     */
     static void warn(String what, Throwable e) {
-        LOG.log(Level.WARNING, what + ": " + e.getMessage(), e);
+        LOG.log(Level.WARNING, what + ": " + e.getClass().getName() + ": " + describe(e));
     }
 
     /**
@@ -54,9 +57,9 @@ record Context(DataSource pool, TenantRows rows, DomainStore domains, SchemaFact
                 : new ProvisioningException(what + ": " + describe(e), e);
     }
 
-    /** An exception's message, or its class when it has none. */
+    /** An exception's message without row values ({@link SafeMessages}), or its class when it has none. */
     static String describe(Throwable e) {
-        String message = e.getMessage();
+        String message = SafeMessages.withoutRowValues(e.getMessage());
         return message == null || message.isBlank() ? e.getClass().getName() : message;
     }
 }

@@ -92,7 +92,7 @@ final class TemplateSchema {
                 return true;
             } catch (SQLException | RuntimeException e) {
                 LOG.log(Level.WARNING, "Could not bring the template schema " + name + " up to date ("
-                        + e.getMessage() + "); creating tenants from migrations until a refresh succeeds.", e);
+                        + Context.describe(e) + "); creating tenants from migrations until a refresh succeeds.");
                 return false;
             }
         }

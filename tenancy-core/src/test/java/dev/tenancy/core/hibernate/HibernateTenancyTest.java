@@ -104,11 +104,10 @@ class HibernateTenancyTest {
 
     @Test
     void theMixinsMapTheTenantAndDomainTables() {
+        fixture.sql("INSERT INTO public.tenants (schema_name, name) VALUES ('tenant_mapped', 'Mapped Ltd')");
         sessions.inTransaction(session -> {
-            Tenant tenant = new Tenant();
-            tenant.setSchemaName("tenant_mapped");
-            tenant.setName("Mapped Ltd");
-            session.persist(tenant);
+            Tenant tenant = session.createSelectionQuery("from Tenant t where t.schemaName = 'tenant_mapped'",
+                    Tenant.class).getSingleResult();
             Domain domain = new Domain();
             domain.setDomain("Mapped.Localhost:8000");
             domain.setTenant(tenant);

@@ -13,6 +13,8 @@ import org.springframework.test.json.JsonCompareMode;
 import org.springframework.test.web.servlet.ResultMatcher;
 import org.springframework.test.web.servlet.MockMvc;
 
+import java.net.URI;
+
 /** Subfolder mode: {@code /t/<domain>/...} names the tenant, and the application sees the path without it. */
 @TestAppTest
 @TestPropertySource(properties = "tenancy.web.resolve-by=path")
@@ -42,6 +44,15 @@ class PathModeTest {
         mvc.perform(get("/notes")).andExpect(status().isNotFound());
         mvc.perform(get("/signup")).andExpect(status().isOk());
         mvc.perform(get("/t/alpha/signup")).andExpect(status().isNotFound());
+    }
+
+    @Test
+    void theTenantIsReadFromTheNormalisedPathAndAnyOtherSpellingIsRefused() throws Exception {
+        mvc.perform(get("/t/alpha/../beta/notes")).andExpect(status().isBadRequest());
+        mvc.perform(get(URI.create("/t/alpha/..%2Fbeta/notes"))).andExpect(status().isBadRequest());
+        mvc.perform(get(URI.create("/t/%61lpha/notes"))).andExpect(status().isBadRequest());
+        mvc.perform(get("/t/./beta/notes")).andExpect(status().isBadRequest());
+        mvc.perform(get("/x/../t/beta/notes")).andExpect(status().isBadRequest());
     }
 
     @Test

@@ -157,6 +157,7 @@ public final class Tenants {
         TenantScope scope = new TenantScope(Thread.currentThread(), CURRENT.get(), INNERMOST.get());
         CURRENT.set(tenant);
         INNERMOST.set(scope);
+        ContextListeners.changed(tenant);
         return scope;
     }
 
@@ -200,6 +201,7 @@ public final class Tenants {
         } else {
             INNERMOST.set(scope);
         }
+        ContextListeners.changed(tenant);
     }
 
     /** Returns a task that runs {@code task} with the tenant context that is current now. */

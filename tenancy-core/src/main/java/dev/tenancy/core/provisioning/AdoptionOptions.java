@@ -59,7 +59,8 @@ public final class AdoptionOptions {
         return this;
     }
 
-    String source() {
+    /** The schema the tables are adopted from. */
+    public String source() {
         return source;
     }
 

@@ -61,13 +61,17 @@ public final class TenantSeeding {
     }
 
     /**
-     * Seeds an existing tenant schema: the scripts in one transaction, then the seeders.
+     * Seeds an existing tenant schema: the scripts in one transaction, then the seeders. With neither, it does
+     * nothing.
      *
      * @throws TenancyException when the schema does not exist, or a script or seeder failed (the scripts' changes
      *                          are then rolled back; a failing seeder's own work is its own)
      */
     public void seed(SchemaName tenant) {
         Objects.requireNonNull(tenant, "tenant");
+        if (scripts.isEmpty() && seeders.isEmpty()) {
+            return;
+        }
         try (Connection connection = dataSource.getConnection(tenant)) {
             requireSchema(connection, tenant);
             runScripts(connection, tenant);

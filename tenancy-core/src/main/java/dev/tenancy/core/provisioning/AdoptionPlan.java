@@ -28,7 +28,8 @@ public record AdoptionPlan(String source, SchemaName target, List<String> moving
     /** The plan as lines for a person to read. */
     public String describe() {
         StringBuilder text = new StringBuilder();
-        text.append("Adopting ").append(source).append(" into ").append(target).append(':').append(System.lineSeparator());
+        text.append("Adopting ").append(source).append(" into ").append(target).append(':')
+                .append(System.lineSeparator());
         moving.forEach(relation -> text.append("  move  ").append(relation).append(System.lineSeparator()));
         staying.forEach(relation -> text.append("  stay  ").append(relation).append(System.lineSeparator()));
         text.append("  history: tenant migrations ")

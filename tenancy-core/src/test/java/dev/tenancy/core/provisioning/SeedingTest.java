@@ -56,7 +56,8 @@ class SeedingTest {
             builder.script(script);
         }
         return builder.seeder(tenant -> {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
                 statement.execute("INSERT INTO users (email, display_name) VALUES ('seeded-by-code@example.com', '"
                         + Tenants.require().value() + "')");
             }

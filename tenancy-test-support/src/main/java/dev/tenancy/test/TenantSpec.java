@@ -5,27 +5,34 @@ import dev.tenancy.core.SqlIdentifiers;
 import dev.tenancy.core.directory.HostNames;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * What one test tenant must look like: schema, primary domain and the application's column values. Two classes asking
- * for equal specs may share a reused tenant.
+ * What one test tenant must look like: schema, primary domain, the application's column values and the seed scripts
+ * loaded into it when it is created. Two classes asking for equal specs may share a reused tenant.
  */
-record TenantSpec(SchemaName schema, String domain, Map<String, String> values) {
+record TenantSpec(SchemaName schema, String domain, Map<String, String> values, List<String> seed) {
 
     private static final Set<String> OWN_COLUMNS =
             Set.of("id", "schema_name", "status", "auto_create_schema", "auto_drop_schema");
 
     TenantSpec {
         values = Map.copyOf(values);
+        seed = List.copyOf(seed);
     }
 
     /** Validates one tenant's settings as written in the annotation. */
     static TenantSpec of(String schema, String domain, String[] values) {
         SchemaName name = SchemaName.of(schema);
         String host = HostNames.normalise(domain.isBlank() ? defaultDomain(name) : domain);
-        return new TenantSpec(name, host, columnValues(name, values));
+        return new TenantSpec(name, host, columnValues(name, values), List.of());
+    }
+
+    /** This spec with {@code scripts} ({@code classpath:} SQL resources) loaded into the tenant at creation. */
+    TenantSpec withSeed(List<String> scripts) {
+        return new TenantSpec(schema, domain, values, scripts);
     }
 
     /** {@code test} -> {@code test.localhost}; {@code tenant_acme} -> {@code tenant-acme.localhost}. */

@@ -95,6 +95,14 @@ public @interface TenantTest {
      */
     Tenant[] tenants() default {};
 
+    /**
+     * SQL scripts loaded into every test tenant of the class when it is created, e.g.
+     * {@code "classpath:db/seed/tenant/data.sql"}, in order and in the tenant's schema. Their rows are part of what
+     * each reset restores; a reused tenant is shared only by classes with the same seed. The application's own seed
+     * ({@code tenancy.seed.*}, {@code TenantSeeder} beans) also runs in Spring tests, as for every new tenant.
+     */
+    String[] seed() default {};
+
     /** Whether the tenants are reused across classes (the default) or created and dropped for this class. */
     Mode mode() default Mode.REUSED;
 

@@ -52,6 +52,8 @@ record TenantTestSettings(List<TenantSpec> tenants, TenantTest.Mode mode, Tenant
         } catch (RuntimeException e) {
             throw new IllegalArgumentException("@TenantTest of " + testClass.getName() + ": " + e.getMessage(), e);
         }
+        List<String> seed = List.of(annotation.seed());
+        specs.replaceAll(spec -> spec.withSeed(seed));
         Set<Object> seen = new HashSet<>();
         for (TenantSpec spec : specs) {
             if (!seen.add(spec.schema()) || !seen.add(spec.domain())) {

@@ -7,6 +7,7 @@ import dev.tenancy.core.provisioning.InvalidTenantRequestException;
 import dev.tenancy.core.provisioning.TenantInfo;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.core.provisioning.TenantRequest;
+import dev.tenancy.core.seed.TenantSeeding;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,6 +61,8 @@ final class TestTenantFactory {
                 .values(spec.values())
                 .autoDropSchema(true)
                 .setUp(tenant -> mark(tenant.schema()))
+                .setUp(tenant -> TenantSeeding.builder(pool).scripts(SeedResources.load(spec.seed())).build()
+                        .seed(tenant.schema()))
                 .actor(TenantTest.ACTOR);
         try {
             TenantInfo created = provisioner.create(request);

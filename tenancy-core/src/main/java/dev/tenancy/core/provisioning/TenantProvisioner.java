@@ -83,14 +83,16 @@ public final class TenantProvisioner {
     private final Removal removal;
     private final Changes changes;
     private final Recovery recovery;
+    private final Adoption adoption;
 
-    private TenantProvisioner(Context context, ProvisioningTransactions transactions) {
+    private TenantProvisioner(Context context, ProvisioningTransactions transactions, String historyTable) {
         this.context = context;
         this.transactions = transactions;
         this.creation = new Creation(context, transactions);
         this.removal = new Removal(context);
         this.changes = new Changes(context);
         this.recovery = new Recovery(context);
+        this.adoption = new Adoption(context, historyTable);
     }
 
     /**
@@ -130,6 +132,31 @@ public final class TenantProvisioner {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(source, "source");
         return apart(() -> creation.create(request, source, withData));
+    }
+
+    /**
+     * Turns existing tables into a new tenant's, all or nothing (the "keep existing data as first tenant" way of
+     * converting a single-tenant database): the relations of the source schema that the tenant migrations create
+     * (or those {@link AdoptionOptions#tables} names) move into the new tenant's schema with their data, indexes,
+     * constraints and owned sequences; the other tables stay shared; the tenant row and its domains are written and
+     * the schema's migration history records the tenant migrations up to the version the data is at, so later ones
+     * apply normally. It all happens in one transaction: on any failure the database is as it was. Listeners and
+     * set-up steps do not run (the data is not new). Needs the template schema.
+     *
+     * @throws AdoptionRefusedException when a shared table's foreign key or a shared view refers to a relation that
+     *                                  would move, names collide, or there is nothing to adopt; nothing was changed
+     * @throws TenantAlreadyExistsException when the schema name is taken
+     * @throws ProvisioningException when a step failed; nothing was changed
+     */
+    public TenantInfo adopt(TenantRequest request, AdoptionOptions options) {
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(options, "options");
+        return apart(() -> adoption.adopt(request, options));
+    }
+
+    /** What {@link #adopt} would do with these arguments, and whether it would be refused; changes nothing. */
+    public AdoptionPlan planAdoption(TenantRequest request, AdoptionOptions options) {
+        return adoption.plan(Objects.requireNonNull(request, "request"), Objects.requireNonNull(options, "options"));
     }
 
     /**
@@ -402,7 +429,7 @@ public final class TenantProvisioner {
                     new SchemaFactory(dataSource, migrator, templateSchema, historyTable),
                     new Bookkeeping(dataSource, SqlIdentifiers.quote(sharedSchema, "shared schema"), audit), naming,
                     Set.copyOf(reserved), Set.copyOf(reservedSubdomains), List.copyOf(listeners), directory);
-            return new TenantProvisioner(context, transactions);
+            return new TenantProvisioner(context, transactions, historyTable);
         }
     }
 }

@@ -1,0 +1,2 @@
+/** Seeding tenants from Spring resources and TenantSeeder beans. */
+package dev.tenancy.boot.seed;

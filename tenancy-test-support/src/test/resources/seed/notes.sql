@@ -1,0 +1,1 @@
+INSERT INTO notes (body, category_id) VALUES ('seeded note', (SELECT id FROM categories WHERE name = 'urgent'));

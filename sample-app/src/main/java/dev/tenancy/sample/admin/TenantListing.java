@@ -60,7 +60,7 @@ class TenantListing {
 
     @Transactional(readOnly = true)
     Page<Row> find(Query query) {
-        String column = COLUMNS.get(query.sort());
+        String column = query.sort() == null ? null : COLUMNS.get(query.sort());
         Sort order = column == null ? Sort.by(Sort.Order.desc("createdOn"), Sort.Order.desc("id"))
                 : Sort.by("desc".equals(query.dir()) ? Sort.Direction.DESC : Sort.Direction.ASC, column)
                         .and(Sort.by("id"));

@@ -50,7 +50,8 @@ class PlatformAdminPagesTest {
         String list = page(root, "/admin/tenants");
 
         assertThat(list).contains("Acme Anvils", SampleAppTest.ACME, "Globex Corporation", SampleAppTest.GLOBEX)
-                .contains(">Name", ">Schema", ">Active", ">Plan", ">Created");
+                .contains(">Name", ">Schema", ">Active", ">Plan", ">Created")
+                .contains("href=\"/admin/tenants?sort=name&amp;dir=asc\"");
     }
 
     @Test

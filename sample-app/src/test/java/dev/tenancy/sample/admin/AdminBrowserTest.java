@@ -12,7 +12,7 @@ import dev.tenancy.test.TenantClient;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
@@ -27,7 +27,8 @@ import java.io.IOException;
  * signs in, searches and filters tenants, creates one (and is shown why another is refused), deactivates one and
  * manages domains; a tenant super admin creates a user on their tenant's host; and the refusals: another tenant's
  * admin, a regular user, the super super admin on a tenant host. Screenshots of the main pages are written to
- * {@code target/admin-screenshots}. Skipped with a message when Chromium or chromedriver is not installed.
+ * {@code target/admin-screenshots}. One browser serves every test; each test is skipped with a message when Chromium
+ * or chromedriver is not installed.
  */
 @SampleAppTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -41,14 +42,19 @@ class AdminBrowserTest {
 
     private Browser browser;
 
-    @BeforeAll
+    @BeforeEach
     void startBrowser() throws IOException {
-        browser = Browser.start(port);
+        Browser.assumeInstalled();
+        if (browser == null) {
+            browser = Browser.start(port);
+        }
     }
 
     @AfterEach
     void signOutEverywhere() {
-        browser.forgetSessions();
+        if (browser != null) {
+            browser.forgetSessions();
+        }
     }
 
     @AfterAll

@@ -44,14 +44,20 @@ final class Browser implements AutoCloseable {
         this.port = port;
     }
 
-    /** Starts Chromium for the application on {@code port}, or skips the tests when it is not installed. */
-    static Browser start(int port) throws IOException {
-        Path chromium = Paths.get(setting("CHROME_BINARY", "/usr/bin/chromium"));
-        Path chromedriver = Paths.get(setting("CHROMEDRIVER", "/usr/bin/chromedriver"));
+    /** Skips the calling test, saying why, when Chromium or chromedriver is not installed. */
+    static void assumeInstalled() {
+        Path chromium = chromium();
+        Path chromedriver = chromedriver();
         Assumptions.assumeTrue(Files.isExecutable(chromium) && Files.isExecutable(chromedriver),
-                () -> "Browser tests skipped: no Chromium at " + chromium + " or no chromedriver at " + chromedriver
+                () -> "Browser test skipped: no Chromium at " + chromium + " or no chromedriver at " + chromedriver
                         + ". Install Debian's chromium and chromium-driver packages (or set CHROME_BINARY and "
-                        + "CHROMEDRIVER) to run them.");
+                        + "CHROMEDRIVER) to run it.");
+    }
+
+    /** Starts Chromium for the application on {@code port}. */
+    static Browser start(int port) throws IOException {
+        Path chromium = chromium();
+        Path chromedriver = chromedriver();
         Path profile = Files.createTempDirectory("admin-browser-test");
         ChromeOptions options = new ChromeOptions();
         options.setBinary(chromium.toFile());
@@ -63,6 +69,14 @@ final class Browser implements AutoCloseable {
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().window().setSize(new Dimension(1280, 860));
         return new Browser(driver, profile, port);
+    }
+
+    private static Path chromium() {
+        return Paths.get(setting("CHROME_BINARY", "/usr/bin/chromium"));
+    }
+
+    private static Path chromedriver() {
+        return Paths.get(setting("CHROMEDRIVER", "/usr/bin/chromedriver"));
     }
 
     private static String setting(String name, String otherwise) {

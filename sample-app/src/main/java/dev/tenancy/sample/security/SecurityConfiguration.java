@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
 import tools.jackson.databind.json.JsonMapper;
@@ -29,8 +30,15 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
+    /** Where signed-in users' security contexts are kept; shared with the admin site's own filter chain. */
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json) {
+    SecurityContextRepository securityContextRepository() {
+        return new TenantBoundSecurityContextRepository();
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, JsonMapper json,
+            SecurityContextRepository securityContexts) {
         JsonSecurityErrors errors = new JsonSecurityErrors(json);
         http.authorizeHttpRequests(requests -> {
             requests.requestMatchers("/error").permitAll();
@@ -39,7 +47,7 @@ class SecurityConfiguration {
         });
         http.httpBasic(basic -> basic.authenticationEntryPoint(errors));
         http.formLogin(form -> form.defaultSuccessUrl("/api/me", true).permitAll());
-        http.securityContext(context -> context.securityContextRepository(new TenantBoundSecurityContextRepository()));
+        http.securityContext(context -> context.securityContextRepository(securityContexts));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged));
         http.requestCache(cache -> cache.disable());
         http.exceptionHandling(handling -> handling

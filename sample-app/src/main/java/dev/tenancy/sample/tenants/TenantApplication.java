@@ -4,8 +4,10 @@ import dev.tenancy.sample.users.NewUser;
 import dev.tenancy.sample.web.RequestRefusedException;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -29,28 +31,42 @@ public record TenantApplication(String companyName, String subdomain, String adm
      * @throws RequestRefusedException (invalid) naming every problem found
      */
     public TenantApplication validated() {
-        List<String> problems = new ArrayList<>();
+        Map<String, String> problems = problems();
+        if (!problems.isEmpty()) {
+            throw RequestRefusedException.invalid(String.join(" ", problems.values()));
+        }
+        return new TenantApplication(companyName.trim(), subdomain.trim().toLowerCase(Locale.ROOT),
+                adminEmail.trim(), adminPassword, subscriptionPlan);
+    }
+
+    /**
+     * What is wrong with the application, by field ({@code company_name}, {@code subdomain}, {@code admin_email},
+     * {@code admin_password}, {@code subscription_plan}), in that order; empty when it is valid.
+     */
+    public Map<String, String> problems() {
+        Map<String, String> problems = new LinkedHashMap<>();
         if (companyName == null || companyName.isBlank() || companyName.length() > 100) {
-            problems.add("company_name is required (at most 100 characters).");
+            problems.put("company_name", "company_name is required (at most 100 characters).");
         }
         String label = subdomain == null ? "" : subdomain.trim().toLowerCase(Locale.ROOT);
         if (!SUBDOMAIN.matcher(label).matches()) {
-            problems.add("subdomain is required: 1 to 56 letters, digits and hyphens, not starting or ending with a "
-                    + "hyphen (e.g. acme).");
+            problems.put("subdomain", "subdomain is required: 1 to 56 letters, digits and hyphens, not starting or "
+                    + "ending with a hyphen (e.g. acme).");
         }
-        NewUser.checkEmail("admin_email", adminEmail, problems);
-        NewUser.checkPassword("admin_password", adminPassword, problems);
+        List<String> found = new ArrayList<>();
+        NewUser.checkEmail("admin_email", adminEmail, found);
+        found.forEach(problem -> problems.put("admin_email", problem));
+        found.clear();
+        NewUser.checkPassword("admin_password", adminPassword, found);
+        found.forEach(problem -> problems.put("admin_password", problem));
         if (subscriptionPlan != null && !subscriptionPlan.isBlank()) {
             try {
                 SubscriptionPlan.of(subscriptionPlan);
             } catch (RequestRefusedException e) {
-                problems.add(e.getMessage());
+                problems.put("subscription_plan", e.getMessage());
             }
         }
-        if (!problems.isEmpty()) {
-            throw RequestRefusedException.invalid(String.join(" ", problems));
-        }
-        return new TenantApplication(companyName.trim(), label, adminEmail.trim(), adminPassword, subscriptionPlan);
+        return problems;
     }
 
     /** The chosen plan, {@link SubscriptionPlan#BASIC} when none was given. */

@@ -92,6 +92,11 @@ public class AppUser {
         return active;
     }
 
+    /** Stops the user from signing in; their account and data are kept. */
+    public void deactivate() {
+        this.active = false;
+    }
+
     public Instant getDateJoined() {
         return dateJoined;
     }

@@ -4,7 +4,9 @@ import dev.tenancy.sample.web.RequestRefusedException;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -27,19 +29,32 @@ public record NewUser(String username, String email, String password, String fir
      * @throws RequestRefusedException (invalid) naming every problem found
      */
     public NewUser validated() {
-        List<String> problems = new ArrayList<>();
-        if (username == null || !USERNAME.matcher(username).matches()) {
-            problems.add("username is required: up to 150 letters, digits and @ . + - _.");
-        }
-        checkEmail("email", email, problems);
-        checkPassword("password", password, problems);
-        if (firstName != null && firstName.length() > 150 || lastName != null && lastName.length() > 150) {
-            problems.add("first_name and last_name may have up to 150 characters.");
-        }
+        Map<String, String> problems = problems();
         if (!problems.isEmpty()) {
-            throw RequestRefusedException.invalid(String.join(" ", problems));
+            throw RequestRefusedException.invalid(String.join(" ", problems.values()));
         }
         return this;
+    }
+
+    /**
+     * What is wrong with the user, by field ({@code username}, {@code email}, {@code password},
+     * {@code first_name}), in that order; empty when it is valid.
+     */
+    public Map<String, String> problems() {
+        Map<String, String> problems = new LinkedHashMap<>();
+        if (username == null || !USERNAME.matcher(username).matches()) {
+            problems.put("username", "username is required: up to 150 letters, digits and @ . + - _.");
+        }
+        List<String> found = new ArrayList<>();
+        checkEmail("email", email, found);
+        found.forEach(problem -> problems.put("email", problem));
+        found.clear();
+        checkPassword("password", password, found);
+        found.forEach(problem -> problems.put("password", problem));
+        if (firstName != null && firstName.length() > 150 || lastName != null && lastName.length() > 150) {
+            problems.put("first_name", "first_name and last_name may have up to 150 characters.");
+        }
+        return problems;
     }
 
     /** Adds a problem when {@code value} is not an e-mail address. */

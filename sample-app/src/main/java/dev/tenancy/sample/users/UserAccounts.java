@@ -96,6 +96,24 @@ public class UserAccounts {
         return RequestRefusedException.conflict("The username '" + username + "' is taken. Choose another.");
     }
 
+    /**
+     * Deactivates the current tenant's user {@code id}: they can no longer sign in; their account is kept.
+     *
+     * @param actingUserId the signed-in administrator, who may not deactivate themselves
+     * @throws RequestRefusedException (not found) when the tenant has no such user; (forbidden) for oneself
+     */
+    @Transactional
+    public AppUser deactivate(long id, long actingUserId) {
+        Tenants.require();
+        if (id == actingUserId) {
+            throw RequestRefusedException.forbidden("You cannot deactivate your own account.");
+        }
+        AppUser user = users.findById(id).orElseThrow(() -> RequestRefusedException.notFound(
+                "This tenant has no user with the id " + id + "."));
+        user.deactivate();
+        return users.saveAndFlush(user);
+    }
+
     /** The users of the schema the code runs in, oldest first. */
     @Transactional(readOnly = true)
     public List<AppUser> list() {

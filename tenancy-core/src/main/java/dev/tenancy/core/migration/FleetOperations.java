@@ -110,6 +110,11 @@ final class FleetOperations {
         return migrateTenant(flyway, schema, true);
     }
 
+    /** Gives {@code target}, a fresh copy of {@code source}, the ledger row of {@code source}; see the migrator. */
+    void copied(Connection transaction, SchemaName source, SchemaName target) {
+        ledger.copy(transaction, source, target);
+    }
+
     /** Asks Flyway what is pending in the shared schema and in each tenant schema the ledger does not certify. */
     MigrationPlan plan() {
         PlannedSchema shared = SchemaFlyway.scan(settings, sharedLocations, listeners)

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -184,12 +185,73 @@ final class SchemaLedger {
             upsert.setString(1, schema.value());
             upsert.setString(2, version);
             upsert.setString(3, fingerprint);
-            upsert.setString(4, schema.quoted() + ".\"" + historyTable + "\"");
+            upsert.setString(4, history(schema));
             upsert.executeUpdate();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not record schema " + schema + " in the migration ledger " + ledgerTable
                     + "; the next run will check it with Flyway again: " + e.getMessage());
         }
+    }
+
+    /**
+     * Inside {@code transaction}, gives {@code target} (just created there as a copy of {@code source}, history table
+     * included) a row like {@code source}'s, naming {@code target}'s own history table, when {@code source}'s row
+     * certifies the history table {@code source} has now. Best effort under a savepoint, so a failure leaves the
+     * caller's transaction usable.
+     */
+    void copy(Connection transaction, SchemaName source, SchemaName target) {
+        String sql = "INSERT INTO " + ledgerTable + " (schema_name, version, fingerprint, history_table, migrated_at)"
+                + " SELECT ?, l.version, l.fingerprint, to_regclass(?)::oid, now() FROM " + ledgerTable + " l"
+                + " WHERE l.schema_name = ? AND l.history_table = to_regclass(?)::oid"
+                + " ON CONFLICT (schema_name) DO UPDATE SET version = excluded.version,"
+                + " fingerprint = excluded.fingerprint, history_table = excluded.history_table,"
+                + " migrated_at = excluded.migrated_at";
+        Savepoint savepoint = null;
+        try {
+            if (!exists(transaction)) {
+                return;
+            }
+            savepoint = transaction.setSavepoint();
+            try (PreparedStatement insert = transaction.prepareStatement(sql)) {
+                insert.setString(1, target.value());
+                insert.setString(2, history(target));
+                insert.setString(3, source.value());
+                insert.setString(4, history(source));
+                insert.executeUpdate();
+            }
+            transaction.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            rollback(transaction, savepoint);
+            LOG.log(Level.WARNING, "Could not record schema " + target + " (a copy of " + source + ") in the "
+                    + "migration ledger " + ledgerTable + "; the next run will check it with Flyway: "
+                    + e.getMessage());
+        }
+    }
+
+    private boolean exists(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            select.setString(1, ledgerTable);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    private static void rollback(Connection transaction, Savepoint savepoint) {
+        if (savepoint == null) {
+            return;
+        }
+        try {
+            transaction.rollback(savepoint);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not roll back to the savepoint around a migration ledger write: "
+                    + e.getMessage());
+        }
+    }
+
+    private String history(SchemaName schema) {
+        return schema.quoted() + ".\"" + historyTable + "\"";
     }
 
     /** Forgets {@code schema}, so that the next run checks it with Flyway. */

@@ -7,6 +7,7 @@ import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
 import dev.tenancy.core.migration.SchemaResult.Outcome;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -116,6 +117,18 @@ public final class TenantMigrator implements SchemaMigrator {
         if (result.isFailure()) {
             throw result.error();
         }
+    }
+
+    /**
+     * Copies {@code source}'s ledger row to {@code target} when it certifies the history table {@code source} has
+     * now: the copy's history table holds the same migrations, so a fleet run skips it exactly when it would skip
+     * {@code source}. Runs under a savepoint: a failure (e.g. no ledger table yet) is logged and leaves the
+     * transaction usable; the next fleet run then checks {@code target} with Flyway.
+     */
+    @Override
+    public void copied(Connection transaction, SchemaName source, SchemaName target) {
+        operations.copied(transaction, Objects.requireNonNull(source, "source"), Objects.requireNonNull(target,
+                "target"));
     }
 
     /**

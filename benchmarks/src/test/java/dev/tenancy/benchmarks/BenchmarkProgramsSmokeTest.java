@@ -2,6 +2,7 @@ package dev.tenancy.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenancy.benchmarks.commands.CommandStartBenchmark;
 import dev.tenancy.benchmarks.http.PlanCountBenchmark;
 import dev.tenancy.benchmarks.http.RequestOverheadBenchmark;
 import dev.tenancy.benchmarks.migration.FleetMigrationBenchmark;
@@ -68,6 +69,14 @@ class BenchmarkProgramsSmokeTest {
 
         assertThat(output).contains("RESULT provisioned-fleet tenants=3 first migrate-schemas --tenant",
                 "(3 of 3 schemas skipped through the ledger");
+    }
+
+    @Test
+    void commandStartBenchmarkComparesAQuietCommandWithTheApplicationStart() throws Exception {
+        String output = run(() -> CommandStartBenchmark.main(new String[] {"--tenants=3", "--runs=1"}));
+
+        assertThat(output).contains("RESULT command-start tenants=3 list-tenants median",
+                "(stdout 5 lines, stderr 0 lines)");
     }
 
     @Test

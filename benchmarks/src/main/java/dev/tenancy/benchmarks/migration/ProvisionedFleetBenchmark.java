@@ -1,6 +1,6 @@
 package dev.tenancy.benchmarks.migration;
 
-import dev.tenancy.benchmarks.app.BenchmarkApplication;
+import dev.tenancy.benchmarks.harness.CommandProcess;
 import dev.tenancy.benchmarks.harness.Machine;
 import dev.tenancy.core.migration.TenantMigrator;
 import dev.tenancy.core.provisioning.TenantNaming;
@@ -13,8 +13,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -132,35 +130,14 @@ public final class ProvisionedFleetBenchmark {
     }
 
     private Command command(String... commandLine) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                BenchmarkApplication.class.getName(), "--spring.datasource.url=" + database.jdbcUrl(),
-                "--spring.datasource.username=" + database.username()));
-        if (database.password() != null) {
-            command.add("--spring.datasource.password=" + database.password());
-        }
-        command.addAll(List.of(commandLine));
-        Path output = Files.createTempFile("tenancy-command-", ".log");
-        try {
-            long start = System.nanoTime();
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile())
-                    .start();
-            int exit = process.waitFor();
-            double seconds = (System.nanoTime() - start) / 1e9;
-            List<String> lines = Files.readAllLines(output);
-            if (exit != 0) {
-                throw new IllegalStateException(String.join(" ", commandLine) + " exited with " + exit + ":\n"
-                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size())));
-            }
-            String summary = lines.stream().map(LEDGER::matcher).filter(Matcher::find).findFirst()
-                    .map(found -> found.group(3) + " of " + found.group(1) + " schemas skipped through the ledger, "
-                            + found.group(2) + " s in the migrator")
-                    .orElse(lines.size() + " lines of output");
-            System.out.printf(Locale.ROOT, "  %-26s %6.2f s  %s%n", String.join(" ", commandLine), seconds, summary);
-            return new Command(seconds, summary);
-        } finally {
-            Files.deleteIfExists(output);
-        }
+        CommandProcess run = CommandProcess.run(database.jdbcUrl(), database.username(), database.password(),
+                List.of("-Xmx512m"), List.of(commandLine));
+        String summary = run.out().stream().map(LEDGER::matcher).filter(Matcher::find).findFirst()
+                .map(found -> found.group(3) + " of " + found.group(1) + " schemas skipped through the ledger, "
+                        + found.group(2) + " s in the migrator")
+                .orElse(run.out().size() + " lines of output");
+        System.out.printf(Locale.ROOT, "  %-26s %6.2f s  %s%n", String.join(" ", commandLine), run.seconds(), summary);
+        return new Command(run.seconds(), summary);
     }
 
     private static String seconds(List<Double> values) {

@@ -33,6 +33,9 @@ final class SchemaLedger {
     private static final String FLEET_STATUSES = "('" + TenantStatus.ACTIVE.name() + "', '"
             + TenantStatus.INACTIVE.name() + "')";
 
+    /** The fingerprint of a schema whose last migration failed; no migration set has it. */
+    private static final String FAILED = "failed";
+
     private final DataSource dataSource;
     private final String ledgerTable;
     private final String tenantTable;
@@ -252,6 +255,64 @@ final class SchemaLedger {
 
     private String history(SchemaName schema) {
         return schema.quoted() + ".\"" + historyTable + "\"";
+    }
+
+    /**
+     * Records that {@code schema}'s last migration failed: a row no fingerprint matches (so the next run migrates it
+     * again) that {@link #status} reports as failed. Best effort, like {@link #record}.
+     */
+    void recordFailure(SchemaName schema, String version) {
+        String sql = "INSERT INTO " + ledgerTable + " (schema_name, version, fingerprint, history_table, migrated_at)"
+                + " VALUES (?, ?, '" + FAILED + "', NULL, now()) ON CONFLICT (schema_name) DO UPDATE SET"
+                + " version = excluded.version, fingerprint = excluded.fingerprint, history_table = NULL,"
+                + " migrated_at = excluded.migrated_at";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement(sql)) {
+            upsert.setString(1, schema.value());
+            upsert.setString(2, version);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not record the failed migration of schema " + schema + " in the migration "
+                    + "ledger " + ledgerTable + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Every tenant's schema state in one query, by schema name: {@code fingerprint} is the current migration set's.
+     */
+    List<SchemaStatus> status(Connection connection, String fingerprint) {
+        String sql = "SELECT t.schema_name, t.status, l.version, n.oid IS NOT NULL,"
+                + " coalesce(l.fingerprint = ? AND l.history_table = h.oid, false), l.fingerprint = '" + FAILED + "'"
+                + " FROM " + tenantTable + " t"
+                + " LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = t.schema_name"
+                + " LEFT JOIN pg_catalog.pg_class h ON h.relnamespace = n.oid AND h.relname = ?"
+                + " LEFT JOIN " + ledgerTable + " l ON l.schema_name = t.schema_name ORDER BY t.schema_name";
+        List<SchemaStatus> states = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, fingerprint);
+            select.setString(2, historyTable);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String status = rows.getString(2);
+                    SchemaStatus.State state;
+                    if (TenantStatus.PROVISIONING.name().equals(status)) {
+                        state = SchemaStatus.State.PROVISIONING;
+                    } else if (!rows.getBoolean(4)) {
+                        state = SchemaStatus.State.SCHEMA_MISSING;
+                    } else if (rows.getBoolean(5)) {
+                        state = SchemaStatus.State.UP_TO_DATE;
+                    } else if (rows.getBoolean(6)) {
+                        state = SchemaStatus.State.FAILED;
+                    } else {
+                        state = SchemaStatus.State.BEHIND;
+                    }
+                    states.add(new SchemaStatus(rows.getString(1), status, rows.getString(3), state));
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("Could not read the tenant table " + tenantTable + ": " + e.getMessage(), e);
+        }
+        return states;
     }
 
     /** Forgets {@code schema}, so that the next run checks it with Flyway. */

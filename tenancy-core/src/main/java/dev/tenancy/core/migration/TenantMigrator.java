@@ -5,6 +5,7 @@ import dev.tenancy.core.SqlIdentifiers;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
+import dev.tenancy.core.migration.MigrationPlan.PlannedSchema;
 import dev.tenancy.core.migration.SchemaResult.Outcome;
 
 import java.sql.Connection;
@@ -137,6 +138,29 @@ public final class TenantMigrator implements SchemaMigrator {
      */
     public MigrationPlan plan() {
         return operations.plan();
+    }
+
+    /**
+     * Where every tenant's schema stands, by schema name, read in one query from the ledger and the catalogue (the
+     * migrations are scanned, no schema is touched by Flyway): cheap enough for health checks and status pages.
+     * {@link SchemaStatus.State#BEHIND} means "not certified": the schema may have pending migrations, which
+     * {@link #plan(SchemaName)} lists.
+     */
+    public List<SchemaStatus> status() {
+        return operations.status();
+    }
+
+    /**
+     * What a migration of {@code schema} (an existing schema) would apply now, read from its history table by
+     * Flyway; takes no lock and changes nothing.
+     */
+    public PlannedSchema plan(SchemaName schema) {
+        return operations.plan(Objects.requireNonNull(schema, "schema"));
+    }
+
+    /** What the shared migrations would apply to the shared schema now; takes no lock and changes nothing. */
+    public PlannedSchema planShared() {
+        return operations.planShared();
     }
 
     /**

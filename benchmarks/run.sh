@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks module and runs the benchmarks behind BENCHMARKS.md, each figure beside its baseline.
 #
-#   benchmarks/run.sh [--quick] [request|plans|scale|fleet|provisioning|tests|checkout ...]
+#   benchmarks/run.sh [--quick] [request|plans|scale|fleet|provisioned-fleet|commands|provisioning|tests|checkout ...]
 #
 # --quick: small sizes and short runs (a few minutes in all), to check the harness and see rough ratios.
 # Without it: the sizes and durations of BENCHMARKS.md (about 40 minutes on 2 cores).
@@ -19,7 +19,7 @@ if [[ "${1:-}" == "--quick" ]]; then
 fi
 selected=("$@")
 if [[ ${#selected[@]} -eq 0 ]]; then
-    selected=(request plans scale fleet provisioning tests checkout)
+    selected=(request plans scale fleet provisioned-fleet commands provisioning tests checkout)
 fi
 
 ./mvnw -q -B -pl benchmarks -am package -DskipTests
@@ -53,6 +53,18 @@ benchmark() {
                 run -Xmx512m dev.tenancy.benchmarks.migration.FleetMigrationBenchmark 1000 2
                 run -Xmx512m dev.tenancy.benchmarks.migration.FleetMigrationBenchmark 10000 2
             fi ;;
+        provisioned-fleet)
+            if $quick; then
+                run dev.tenancy.benchmarks.migration.ProvisionedFleetBenchmark 200 2
+            else
+                run dev.tenancy.benchmarks.migration.ProvisionedFleetBenchmark 10000 5
+            fi ;;
+        commands)
+            if $quick; then
+                run dev.tenancy.benchmarks.commands.CommandStartBenchmark --tenants=100 --runs=2
+            else
+                run dev.tenancy.benchmarks.commands.CommandStartBenchmark --tenants=100 --runs=7
+            fi ;;
         provisioning)
             if $quick; then
                 run dev.tenancy.benchmarks.provisioning.ProvisioningBenchmark 5 100
@@ -78,7 +90,7 @@ benchmark() {
                 run org.openjdk.jmh.Main CheckoutBenchmark -wi 2 -i 3 -w 2 -r 3 -t 4
             fi ;;
         *)
-            echo "Unknown benchmark '$1': use request, plans, scale, fleet, provisioning, tests or checkout." >&2
+            echo "Unknown benchmark '$1': use request, plans, scale, fleet, provisioned-fleet, commands, provisioning, tests or checkout." >&2
             exit 2 ;;
     esac
 }

@@ -2,9 +2,11 @@ package dev.tenancy.benchmarks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.tenancy.benchmarks.commands.CommandStartBenchmark;
 import dev.tenancy.benchmarks.http.PlanCountBenchmark;
 import dev.tenancy.benchmarks.http.RequestOverheadBenchmark;
 import dev.tenancy.benchmarks.migration.FleetMigrationBenchmark;
+import dev.tenancy.benchmarks.migration.ProvisionedFleetBenchmark;
 import dev.tenancy.benchmarks.provisioning.ProvisioningBenchmark;
 import dev.tenancy.benchmarks.scale.ScaleBenchmark;
 import dev.tenancy.benchmarks.testsupport.TenantTestBenchmark;
@@ -59,6 +61,22 @@ class BenchmarkProgramsSmokeTest {
         String output = run(() -> FleetMigrationBenchmark.main(new String[] {"3", "1"}));
 
         assertThat(output).contains("RESULT fleet-migration tenants=3 nothing-to-do: TenantMigrator");
+    }
+
+    @Test
+    void provisionedFleetBenchmarkShowsTheFirstMigrationRunSkippingEveryProvisionedTenant() throws Exception {
+        String output = run(() -> ProvisionedFleetBenchmark.main(new String[] {"3", "1"}));
+
+        assertThat(output).contains("RESULT provisioned-fleet tenants=3 first migrate-schemas --tenant",
+                "(3 of 3 schemas skipped through the ledger");
+    }
+
+    @Test
+    void commandStartBenchmarkComparesAQuietCommandWithTheApplicationStart() throws Exception {
+        String output = run(() -> CommandStartBenchmark.main(new String[] {"--tenants=3", "--runs=1"}));
+
+        assertThat(output).contains("RESULT command-start tenants=3 list-tenants median",
+                "(stdout 5 lines, stderr 0 lines)");
     }
 
     @Test

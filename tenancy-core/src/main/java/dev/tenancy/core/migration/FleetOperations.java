@@ -111,6 +111,32 @@ final class FleetOperations {
         return migrateTenant(flyway, schema, true);
     }
 
+    /** Gives {@code target}, a fresh copy of {@code source}, the ledger row of {@code source}; see the migrator. */
+    void copied(Connection transaction, SchemaName source, SchemaName target) {
+        ledger.copy(transaction, source, target);
+    }
+
+    /** Every tenant's schema state, from the ledger and the catalogue; no Flyway run. */
+    List<SchemaStatus> status() {
+        SchemaFlyway flyway = SchemaFlyway.scan(settings, tenantLocations, listeners);
+        try (Connection connection = dataSource.getConnection()) {
+            ledger.ensureExists(connection);
+            return ledger.status(connection, flyway.fingerprint());
+        } catch (SQLException e) {
+            throw new MigrationException("Could not connect to read the tenants: " + e.getMessage(), e);
+        }
+    }
+
+    /** What a migration of one tenant's existing schema would apply now, read from its history table. */
+    PlannedSchema plan(SchemaName schema) {
+        return SchemaFlyway.scan(settings, tenantLocations, listeners).plan(MigrationTarget.tenant(schema));
+    }
+
+    /** What the shared schema's migration would apply now. */
+    PlannedSchema planShared() {
+        return SchemaFlyway.scan(settings, sharedLocations, listeners).plan(MigrationTarget.shared(sharedSchema));
+    }
+
     /** Asks Flyway what is pending in the shared schema and in each tenant schema the ledger does not certify. */
     MigrationPlan plan() {
         PlannedSchema shared = SchemaFlyway.scan(settings, sharedLocations, listeners)
@@ -149,7 +175,7 @@ final class FleetOperations {
     private SchemaResult migrateTenant(SchemaFlyway flyway, SchemaName schema, boolean createSchema) {
         SchemaResult result = flyway.migrate(MigrationTarget.tenant(schema), createSchema);
         if (result.isFailure()) {
-            ledger.forget(schema.value());
+            ledger.recordFailure(schema, result.versionAfter());
         } else {
             ledger.record(schema, result.versionAfter(), flyway.fingerprint());
         }

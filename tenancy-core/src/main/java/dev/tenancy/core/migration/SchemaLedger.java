@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,6 +32,9 @@ final class SchemaLedger {
     private static final System.Logger LOG = System.getLogger(SchemaLedger.class.getName());
     private static final String FLEET_STATUSES = "('" + TenantStatus.ACTIVE.name() + "', '"
             + TenantStatus.INACTIVE.name() + "')";
+
+    /** The fingerprint of a schema whose last migration failed; no migration set has it. */
+    private static final String FAILED = "failed";
 
     private final DataSource dataSource;
     private final String ledgerTable;
@@ -184,12 +188,131 @@ final class SchemaLedger {
             upsert.setString(1, schema.value());
             upsert.setString(2, version);
             upsert.setString(3, fingerprint);
-            upsert.setString(4, schema.quoted() + ".\"" + historyTable + "\"");
+            upsert.setString(4, history(schema));
             upsert.executeUpdate();
         } catch (SQLException e) {
             LOG.log(Level.WARNING, "Could not record schema " + schema + " in the migration ledger " + ledgerTable
                     + "; the next run will check it with Flyway again: " + e.getMessage());
         }
+    }
+
+    /**
+     * Inside {@code transaction}, gives {@code target} (just created there as a copy of {@code source}, history table
+     * included) a row like {@code source}'s, naming {@code target}'s own history table, when {@code source}'s row
+     * certifies the history table {@code source} has now. Best effort under a savepoint, so a failure leaves the
+     * caller's transaction usable.
+     */
+    void copy(Connection transaction, SchemaName source, SchemaName target) {
+        String sql = "INSERT INTO " + ledgerTable + " (schema_name, version, fingerprint, history_table, migrated_at)"
+                + " SELECT ?, l.version, l.fingerprint, to_regclass(?)::oid, now() FROM " + ledgerTable + " l"
+                + " WHERE l.schema_name = ? AND l.history_table = to_regclass(?)::oid"
+                + " ON CONFLICT (schema_name) DO UPDATE SET version = excluded.version,"
+                + " fingerprint = excluded.fingerprint, history_table = excluded.history_table,"
+                + " migrated_at = excluded.migrated_at";
+        Savepoint savepoint = null;
+        try {
+            if (!exists(transaction)) {
+                return;
+            }
+            savepoint = transaction.setSavepoint();
+            try (PreparedStatement insert = transaction.prepareStatement(sql)) {
+                insert.setString(1, target.value());
+                insert.setString(2, history(target));
+                insert.setString(3, source.value());
+                insert.setString(4, history(source));
+                insert.executeUpdate();
+            }
+            transaction.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            rollback(transaction, savepoint);
+            LOG.log(Level.WARNING, "Could not record schema " + target + " (a copy of " + source + ") in the "
+                    + "migration ledger " + ledgerTable + "; the next run will check it with Flyway: "
+                    + e.getMessage());
+        }
+    }
+
+    private boolean exists(Connection connection) throws SQLException {
+        try (PreparedStatement select = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
+            select.setString(1, ledgerTable);
+            try (ResultSet rows = select.executeQuery()) {
+                rows.next();
+                return rows.getBoolean(1);
+            }
+        }
+    }
+
+    private static void rollback(Connection transaction, Savepoint savepoint) {
+        if (savepoint == null) {
+            return;
+        }
+        try {
+            transaction.rollback(savepoint);
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not roll back to the savepoint around a migration ledger write: "
+                    + e.getMessage());
+        }
+    }
+
+    private String history(SchemaName schema) {
+        return schema.quoted() + ".\"" + historyTable + "\"";
+    }
+
+    /**
+     * Records that {@code schema}'s last migration failed: a row no fingerprint matches (so the next run migrates it
+     * again) that {@link #status} reports as failed. Best effort, like {@link #record}.
+     */
+    void recordFailure(SchemaName schema, String version) {
+        String sql = "INSERT INTO " + ledgerTable + " (schema_name, version, fingerprint, history_table, migrated_at)"
+                + " VALUES (?, ?, '" + FAILED + "', NULL, now()) ON CONFLICT (schema_name) DO UPDATE SET"
+                + " version = excluded.version, fingerprint = excluded.fingerprint, history_table = NULL,"
+                + " migrated_at = excluded.migrated_at";
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement upsert = connection.prepareStatement(sql)) {
+            upsert.setString(1, schema.value());
+            upsert.setString(2, version);
+            upsert.executeUpdate();
+        } catch (SQLException e) {
+            LOG.log(Level.WARNING, "Could not record the failed migration of schema " + schema + " in the migration "
+                    + "ledger " + ledgerTable + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * Every tenant's schema state in one query, by schema name: {@code fingerprint} is the current migration set's.
+     */
+    List<SchemaStatus> status(Connection connection, String fingerprint) {
+        String sql = "SELECT t.schema_name, t.status, l.version, n.oid IS NOT NULL,"
+                + " coalesce(l.fingerprint = ? AND l.history_table = h.oid, false), l.fingerprint = '" + FAILED + "'"
+                + " FROM " + tenantTable + " t"
+                + " LEFT JOIN pg_catalog.pg_namespace n ON n.nspname = t.schema_name"
+                + " LEFT JOIN pg_catalog.pg_class h ON h.relnamespace = n.oid AND h.relname = ?"
+                + " LEFT JOIN " + ledgerTable + " l ON l.schema_name = t.schema_name ORDER BY t.schema_name";
+        List<SchemaStatus> states = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement(sql)) {
+            select.setString(1, fingerprint);
+            select.setString(2, historyTable);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    String status = rows.getString(2);
+                    SchemaStatus.State state;
+                    if (TenantStatus.PROVISIONING.name().equals(status)) {
+                        state = SchemaStatus.State.PROVISIONING;
+                    } else if (!rows.getBoolean(4)) {
+                        state = SchemaStatus.State.SCHEMA_MISSING;
+                    } else if (rows.getBoolean(5)) {
+                        state = SchemaStatus.State.UP_TO_DATE;
+                    } else if (rows.getBoolean(6)) {
+                        state = SchemaStatus.State.FAILED;
+                    } else {
+                        state = SchemaStatus.State.BEHIND;
+                    }
+                    states.add(new SchemaStatus(rows.getString(1), status, rows.getString(3), state));
+                }
+            }
+        } catch (SQLException e) {
+            throw new MigrationException("Could not read the tenant table " + tenantTable + ": " + e.getMessage(), e);
+        }
+        return states;
     }
 
     /** Forgets {@code schema}, so that the next run checks it with Flyway. */

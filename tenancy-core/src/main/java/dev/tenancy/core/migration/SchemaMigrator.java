@@ -2,6 +2,8 @@ package dev.tenancy.core.migration;
 
 import dev.tenancy.core.SchemaName;
 
+import java.sql.Connection;
+
 /**
  * Brings one tenant schema up to date with the tenant migrations. Provisioning uses it to build a new tenant's
  * schema (or the template schema new tenants are cloned from).
@@ -15,4 +17,13 @@ public interface SchemaMigrator {
      * @throws MigrationException when a migration fails; the schema stays at its last good version
      */
     void migrate(SchemaName schema);
+
+    /**
+     * Called inside {@code transaction}, right after {@code target} was created in it as a copy of {@code source}
+     * with its migration history, so that the migrator can trust the copy as far as it trusts the source (the
+     * {@link TenantMigrator} copies the source's ledger row, sparing the first fleet run a Flyway check of every new
+     * tenant). Must not fail the transaction; by default it does nothing, and the next fleet run checks the copy.
+     */
+    default void copied(Connection transaction, SchemaName source, SchemaName target) {
+    }
 }

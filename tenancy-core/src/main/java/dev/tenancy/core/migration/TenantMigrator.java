@@ -5,8 +5,10 @@ import dev.tenancy.core.SqlIdentifiers;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
+import dev.tenancy.core.migration.MigrationPlan.PlannedSchema;
 import dev.tenancy.core.migration.SchemaResult.Outcome;
 
+import java.sql.Connection;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -121,11 +123,46 @@ public final class TenantMigrator implements SchemaMigrator {
     }
 
     /**
+     * Copies {@code source}'s ledger row to {@code target} when it certifies the history table {@code source} has
+     * now: the copy's history table holds the same migrations, so a fleet run skips it exactly when it would skip
+     * {@code source}. Runs under a savepoint: a failure (e.g. no ledger table yet) is logged and leaves the
+     * transaction usable; the next fleet run then checks {@code target} with Flyway.
+     */
+    @Override
+    public void copied(Connection transaction, SchemaName source, SchemaName target) {
+        operations.copied(transaction, Objects.requireNonNull(source, "source"), Objects.requireNonNull(target,
+                "target"));
+    }
+
+    /**
      * What {@link #migrateAll()} would apply now: the shared schema's pending migrations, those of each tenant
      * schema that is behind (read from its history table), and the tenants whose schema is missing.
      */
     public MigrationPlan plan() {
         return operations.plan();
+    }
+
+    /**
+     * Where every tenant's schema stands, by schema name, read in one query from the ledger and the catalogue (the
+     * migrations are scanned, no schema is touched by Flyway): cheap enough for health checks and status pages.
+     * {@link SchemaStatus.State#BEHIND} means "not certified": the schema may have pending migrations, which
+     * {@link #plan(SchemaName)} lists.
+     */
+    public List<SchemaStatus> status() {
+        return operations.status();
+    }
+
+    /**
+     * What a migration of {@code schema} (an existing schema) would apply now, read from its history table by
+     * Flyway; takes no lock and changes nothing.
+     */
+    public PlannedSchema plan(SchemaName schema) {
+        return operations.plan(Objects.requireNonNull(schema, "schema"));
+    }
+
+    /** What the shared migrations would apply to the shared schema now; takes no lock and changes nothing. */
+    public PlannedSchema planShared() {
+        return operations.planShared();
     }
 
     /**

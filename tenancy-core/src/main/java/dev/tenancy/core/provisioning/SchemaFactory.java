@@ -43,7 +43,13 @@ final class SchemaFactory {
     Source build(Connection control, SchemaName target) throws Exception {
         if (template != null && template.ready(control)) {
             try (Connection connection = pool.getConnection()) {
-                boolean cloned = Jdbc.inTransaction(connection, tx -> template.cloneInto(tx, target));
+                boolean cloned = Jdbc.inTransaction(connection, tx -> {
+                    if (!template.cloneInto(tx, target)) {
+                        return false;
+                    }
+                    migrator.copied(tx, template.name(), target);
+                    return true;
+                });
                 if (cloned) {
                     return Source.TEMPLATE;
                 }
@@ -65,6 +71,7 @@ final class SchemaFactory {
                 Jdbc.inTransaction(connection, tx -> {
                     ClonePlanReader.read(tx, source, historyTable, withData).apply(tx, target,
                             withData ? ClonePlan.Content.WITH_DATA : ClonePlan.Content.STRUCTURE);
+                    migrator.copied(tx, source, target);
                     return null;
                 });
             } finally {

@@ -1,7 +1,10 @@
 package dev.tenancy.core.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.migration.MigrationPlan.PendingMigration;
 import dev.tenancy.core.migration.SchemaResult.Outcome;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
@@ -55,6 +58,13 @@ class FailingMigrationTest {
         assertThat(fixture.versions("tenant_b")).containsExactly("1", "2", "3");
         assertThat(fixture.versions("tenant_c")).containsExactly("1", "2", "3", "4");
 
+        assertThat(migrator.status()).extracting(SchemaStatus::schema, SchemaStatus::version, SchemaStatus::state)
+                .containsExactly(tuple("tenant_a", "4", SchemaStatus.State.UP_TO_DATE),
+                        tuple("tenant_b", "3", SchemaStatus.State.FAILED),
+                        tuple("tenant_c", "4", SchemaStatus.State.UP_TO_DATE));
+        assertThat(migrator.plan(SchemaName.of("tenant_b")).pending()).extracting(PendingMigration::version)
+                .containsExactly("4");
+
         fixture.sql("UPDATE tenant_b.notes SET body = '' WHERE body IS NULL");
         MigrationReport again = migrator.migrateTenants();
 
@@ -66,5 +76,6 @@ class FailingMigrationTest {
             assertThat(fixed.applied()).extracting(AppliedMigration::version).containsExactly("4");
         });
         assertThat(fixture.versions("tenant_b")).containsExactly("1", "2", "3", "4");
+        assertThat(migrator.status()).extracting(SchemaStatus::state).containsOnly(SchemaStatus.State.UP_TO_DATE);
     }
 }

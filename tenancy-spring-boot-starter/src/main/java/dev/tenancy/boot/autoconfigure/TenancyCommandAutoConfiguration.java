@@ -19,6 +19,7 @@ import dev.tenancy.core.migration.TenantMigrator;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.LazyInitializationExcludeFilter;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -43,6 +44,12 @@ import javax.sql.DataSource;
 @ConditionalOnBooleanProperty(name = "tenancy.commands.enabled", matchIfMissing = true)
 @ConditionalOnBean(TenantDirectory.class)
 public final class TenancyCommandAutoConfiguration {
+
+    /** Commands start with lazy beans; Tenancy's start-up migrations run all the same. */
+    @Bean
+    static LazyInitializationExcludeFilter tenancyStartupMigrationsEagerly() {
+        return LazyInitializationExcludeFilter.forBeanTypes(TenancyMigrationInitializer.class);
+    }
 
     @Bean
     @ConditionalOnMissingBean

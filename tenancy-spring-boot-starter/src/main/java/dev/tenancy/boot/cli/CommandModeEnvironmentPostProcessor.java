@@ -20,6 +20,19 @@ import java.util.Optional;
  * {@code SpringApplication.run}. Does nothing when {@code tenancy.enabled} or {@code tenancy.commands.enabled} is
  * false.
  *
+ * <p>A command prints what it did and nothing else: unless the command line holds {@code --verbose}, the application
+ * starts without its start-up report and logs only warnings and errors ({@code logging.level.root} becomes
+ * {@code WARN}). When the process is the command's, i.e. exits after it ({@code tenancy.commands.exit-when-done},
+ * the default), the console log's threshold becomes {@code WARN} too ({@code logging.threshold.console}, so loggers
+ * an application set to {@code INFO} stay quiet) and standard output carries the command's result alone: log lines
+ * of any level, and anything else printed to {@code System.out}, go to standard error (see {@link CommandConsole}).
+ * Both settings reach beyond one application context, which is why a process that keeps running (e.g. a test JVM)
+ * does without them.
+ *
+ * <p>Beans are created lazily ({@code spring.main.lazy-initialization}, unless the application sets it), so a
+ * command starts only what it uses: e.g. {@code list-tenants} never builds the JPA {@code EntityManagerFactory}.
+ * Start-up work that must run anyway (Tenancy's start-up migrations and recovery) is exempt.
+ *
  * <p>It also limits what start-up migrates ({@code tenancy.migrations.on-startup}) when a command runs:
  * <ul>
  * <li>{@code migrate-schemas}: nothing. The command migrates itself, with its progress, report and exit code; a
@@ -34,6 +47,7 @@ final class CommandModeEnvironmentPostProcessor implements EnvironmentPostProces
     static final String PROPERTY_SOURCE_NAME = "tenancyCommandMode";
 
     private static final String ON_STARTUP = "tenancy.migrations.on-startup";
+    private static final String LAZY_INITIALIZATION = "spring.main.lazy-initialization";
 
     @Override
     public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
@@ -48,12 +62,33 @@ final class CommandModeEnvironmentPostProcessor implements EnvironmentPostProces
         Map<String, Object> settings = new HashMap<>(Map.of(
                 "spring.main.web-application-type", "none",
                 "spring.main.banner-mode", "off"));
+        boolean ownsProcess = environment.getProperty("tenancy.commands.exit-when-done", Boolean.class, true);
+        if (!verbose(environment)) {
+            settings.put("spring.main.log-startup-info", "false");
+            settings.put("logging.level.root", "WARN");
+            if (ownsProcess) {
+                settings.put("logging.threshold.console", "WARN");
+            }
+        }
+        if (!environment.containsProperty(LAZY_INITIALIZATION)) {
+            settings.put(LAZY_INITIALIZATION, "true");
+        }
+        if (ownsProcess) {
+            CommandConsole.reserveStandardOutput();
+        }
         if (command.get().equals("migrate-schemas")) {
             settings.put(ON_STARTUP, "none");
         } else if (Binder.get(environment).bind(ON_STARTUP, String.class).orElse("").equalsIgnoreCase("all")) {
             settings.put(ON_STARTUP, "shared");
         }
         environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE_NAME, settings));
+    }
+
+    /** Whether {@code --verbose} is on the command line (Spring reads it as an option, wherever it stands). */
+    private static boolean verbose(ConfigurableEnvironment environment) {
+        PropertySource<?> commandLine = environment.getPropertySources()
+                .get(CommandLinePropertySource.COMMAND_LINE_PROPERTY_SOURCE_NAME);
+        return commandLine != null && commandLine.containsProperty(CommandLines.VERBOSE.substring(2));
     }
 
     /** The command's name: the first argument that is not an option (or the first after a lone {@code --}). */

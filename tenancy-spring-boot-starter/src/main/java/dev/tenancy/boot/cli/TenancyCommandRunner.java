@@ -27,9 +27,11 @@ public final class TenancyCommandRunner implements ApplicationRunner, ExitCodeGe
     private final PrintStream err;
     private volatile int exitCode;
 
-    /** A runner printing to {@code System.out} and {@code System.err}. */
+    /**
+     * A runner printing to the process's standard output ({@link CommandConsole#out()}) and {@code System.err}.
+     */
     public TenancyCommandRunner(CommandDispatcher dispatcher, ApplicationContext context, boolean exitWhenDone) {
-        this(dispatcher, context, exitWhenDone, System.out, System.err);
+        this(dispatcher, context, exitWhenDone, CommandConsole.out(), System.err);
     }
 
     /** A runner printing to the given streams. */

@@ -36,6 +36,32 @@ class CommandLineTest {
     }
 
     @Test
+    void aCommandPrintsItsResultLinesAndNothingElse(CapturedOutput output) {
+        ConfigurableApplicationContext context = start("--logging.level.root=INFO", "list-tenants");
+
+        assertThat(SpringApplication.exit(context)).isZero();
+        assertThat(output.getOut().lines().toList()).isNotEmpty().allSatisfy(line -> assertThat(line)
+                .matches("SCHEMA +STATUS +DOMAINS|tenant_\\w+ +[A-Z]+ +.*|\\d+ tenants?\\."));
+        assertThat(output.getErr()).isEmpty();
+    }
+
+    @Test
+    void verboseLetsTheApplicationLogAsUsual(CapturedOutput output) {
+        ConfigurableApplicationContext context = start("--logging.level.root=INFO", "list-tenants", "--verbose");
+
+        assertThat(SpringApplication.exit(context)).isZero();
+        assertThat(output.getOut()).contains(" INFO ", "Started ", "tenant_alpha");
+    }
+
+    @Test
+    void aCommandStartsOnlyTheBeansItUses() {
+        ConfigurableApplicationContext context = start("list-tenants");
+
+        assertThat(SpringApplication.exit(context)).isZero();
+        assertThat(context.getBeanFactory().containsSingleton("entityManagerFactory")).isFalse();
+    }
+
+    @Test
     void migrateSchemasRunsWithoutStartUpMigrationsSoItCanReportTheirFailures(CapturedOutput output) {
         ConfigurableApplicationContext context = start("--tenancy.migrations.on-startup=all", "migrate-schemas",
                 "--shared");

@@ -14,7 +14,9 @@ class CommandModeEnvironmentPostProcessorTest {
         return process(new MockPropertySource(), args);
     }
 
+    /** Processes as in a test JVM, which must keep its standard output (so the command does not exit the JVM). */
     private static StandardEnvironment process(MockPropertySource settings, String... args) {
+        settings.setProperty("tenancy.commands.exit-when-done", "false");
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(settings);
         environment.getPropertySources().addFirst(new SimpleCommandLinePropertySource(args));
@@ -75,5 +77,24 @@ class CommandModeEnvironmentPostProcessorTest {
         MockPropertySource none = new MockPropertySource().withProperty("tenancy.migrations.on-startup", "none");
         assertThat(process(none, "list-tenants").getProperty("tenancy.migrations.on-startup")).isEqualTo("none");
         assertThat(process(all, "--server.port=0").getProperty("tenancy.migrations.on-startup")).isEqualTo("ALL");
+    }
+
+    @Test
+    void aCommandStartsQuietlyAndLazilyUnlessVerbose() {
+        StandardEnvironment quiet = process("list-tenants");
+        assertThat(quiet.getProperty("logging.level.root")).isEqualTo("WARN");
+        assertThat(quiet.getProperty("logging.threshold.console")).isNull();
+        assertThat(quiet.getProperty("spring.main.log-startup-info")).isEqualTo("false");
+        assertThat(quiet.getProperty("spring.main.lazy-initialization")).isEqualTo("true");
+
+        StandardEnvironment verbose = process("list-tenants", "--verbose");
+        assertThat(verbose.getProperty("logging.level.root")).isNull();
+        assertThat(verbose.getProperty("spring.main.log-startup-info")).isNull();
+    }
+
+    @Test
+    void anApplicationsOwnLazyInitialisationSettingIsKept() {
+        MockPropertySource eager = new MockPropertySource().withProperty("spring.main.lazy-initialization", "false");
+        assertThat(process(eager, "list-tenants").getProperty("spring.main.lazy-initialization")).isEqualTo("false");
     }
 }

@@ -1,0 +1,1 @@
+CREATE TABLE public.announcements (id bigserial PRIMARY KEY, body text NOT NULL);

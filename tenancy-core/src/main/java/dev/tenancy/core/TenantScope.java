@@ -25,7 +25,16 @@ public final class TenantScope implements AutoCloseable {
         return outer;
     }
 
-    /** Restores the previous tenant context. Closing twice does nothing; closing on another thread throws. */
+    /** Marks the scope closed because a scope around it was closed first. */
+    void end() {
+        closed = true;
+    }
+
+    /**
+     * Restores the previous tenant context. Closing twice does nothing; closing on another thread throws. Closing a
+     * scope while scopes opened inside it are still open throws too, but only after ending those and restoring the
+     * context from before this scope, so no tenant outlives it.
+     */
     @Override
     public void close() {
         if (closed) {
@@ -35,7 +44,7 @@ public final class TenantScope implements AutoCloseable {
             throw new IllegalStateException("A tenant scope must be closed on the thread that opened it ("
                     + owner.getName() + ").");
         }
-        Tenants.close(this);
         closed = true;
+        Tenants.close(this);
     }
 }

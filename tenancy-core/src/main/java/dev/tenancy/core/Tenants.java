@@ -15,11 +15,22 @@ import java.util.concurrent.Executor;
  *
  * <p>The context belongs to the current thread. Hand it to other threads with {@link #wrap(Runnable)},
  * {@link #wrap(Callable)} or {@link #propagating(Executor)}.
+ *
+ * <p><b>No silent switch inside a transaction.</b> A transaction holds a connection opened for the tenant it began
+ * in. Switching to another tenant (or to or from public) while a transaction is bound to the thread is refused with
+ * a {@link TenantSwitchRefusedException}, as the installed {@link TransactionGuard} reports it (the Spring Boot
+ * starter installs one). Work for another tenant belongs in a new transaction of its own: ask for that explicitly with
+ * {@link #runForNewTransaction(SchemaName, Block)} / {@link #callForNewTransaction(SchemaName, Action)} and start the
+ * new transaction inside (e.g. {@code REQUIRES_NEW}). Entering the tenant that is already current is never a switch.
+ *
+ * <p><b>Scopes can't leak.</b> Closing a scope that is not the innermost one throws, and still restores the context
+ * that was current before that scope was opened; the scopes opened inside it are ended with it.
  */
 public final class Tenants {
 
     private static final ThreadLocal<SchemaName> CURRENT = new ThreadLocal<>();
     private static final ThreadLocal<TenantScope> INNERMOST = new ThreadLocal<>();
+    private static volatile TransactionGuard guard = TransactionGuard.NONE;
 
     private Tenants() {
     }
@@ -77,6 +88,34 @@ public final class Tenants {
         }
     }
 
+    /**
+     * Runs {@code block} as {@code tenant} although a transaction may be bound to the thread: the explicit way to
+     * switch tenant inside a transaction. The caller promises that {@code block} starts a new transaction of its own
+     * (e.g. a {@code TransactionTemplate} with propagation {@code REQUIRES_NEW}, or a
+     * {@code @Transactional(propagation = REQUIRES_NEW)} method) before it touches data, so that the new transaction
+     * opens its connection for {@code tenant}. Afterwards the previous context is back.
+     */
+    public static <E extends Exception> void runForNewTransaction(SchemaName tenant, Block<E> block) throws E {
+        try (TenantScope ignored = open(Objects.requireNonNull(tenant, "tenant schema"), false)) {
+            block.run();
+        }
+    }
+
+    /** Computes a value as {@code tenant} in a new transaction; see {@link #runForNewTransaction}. */
+    public static <T, E extends Exception> T callForNewTransaction(SchemaName tenant, Action<T, E> action) throws E {
+        try (TenantScope ignored = open(Objects.requireNonNull(tenant, "tenant schema"), false)) {
+            return action.call();
+        }
+    }
+
+    /**
+     * Installs the guard that reports whether a transaction is bound to the current thread; {@code null} installs
+     * {@link TransactionGuard#NONE}. Applies to every thread from now on.
+     */
+    public static void installTransactionGuard(TransactionGuard transactionGuard) {
+        guard = transactionGuard == null ? TransactionGuard.NONE : transactionGuard;
+    }
+
     /** Runs {@code block} in public (no tenant), then restores the previous context. */
     public static <E extends Exception> void runInPublic(Block<E> block) throws E {
         try (TenantScope ignored = enterPublic()) {
@@ -94,17 +133,27 @@ public final class Tenants {
     /**
      * Makes {@code tenant} current until the returned scope is closed; use it with try-with-resources. Scopes must
      * be closed innermost first, on the thread that opened them.
+     *
+     * @throws TenantSwitchRefusedException when {@code tenant} is not current and a transaction is active
      */
     public static TenantScope enter(SchemaName tenant) {
-        return open(Objects.requireNonNull(tenant, "tenant schema"));
+        return open(Objects.requireNonNull(tenant, "tenant schema"), true);
     }
 
-    /** Makes the code run in public until the returned scope is closed. */
+    /**
+     * Makes the code run in public until the returned scope is closed.
+     *
+     * @throws TenantSwitchRefusedException when a tenant is current and a transaction is active
+     */
     public static TenantScope enterPublic() {
-        return open(null);
+        return open(null, true);
     }
 
-    private static TenantScope open(SchemaName tenant) {
+    private static TenantScope open(SchemaName tenant, boolean refuseInTransaction) {
+        SchemaName current = CURRENT.get();
+        if (refuseInTransaction && !Objects.equals(current, tenant) && guard.transactionActive()) {
+            throw new TenantSwitchRefusedException(current, tenant);
+        }
         TenantScope scope = new TenantScope(Thread.currentThread(), CURRENT.get(), INNERMOST.get());
         CURRENT.set(tenant);
         INNERMOST.set(scope);
@@ -112,11 +161,32 @@ public final class Tenants {
     }
 
     static void close(TenantScope scope) {
-        if (INNERMOST.get() != scope) {
-            throw new IllegalStateException("Tenant scopes must be closed innermost first, on the thread that "
-                    + "opened them; use try-with-resources or Tenants.run(...).");
+        TenantScope innermost = INNERMOST.get();
+        if (innermost == scope) {
+            restore(scope.previousTenant(), scope.outer());
+            return;
+        }
+        if (!encloses(scope, innermost)) {
+            throw new IllegalStateException("This tenant scope is not open on this thread; scopes must be closed "
+                    + "innermost first, on the thread that opened them.");
+        }
+        for (TenantScope inner = innermost; inner != scope; inner = inner.outer()) {
+            inner.end();
         }
         restore(scope.previousTenant(), scope.outer());
+        throw new IllegalStateException("A tenant scope was closed while scopes opened inside it were still open; "
+                + "they were ended with it, and the context from before it is back. Close scopes innermost first: "
+                + "use try-with-resources or Tenants.run(...), and close every scope that Tenants.enter(...) "
+                + "returns.");
+    }
+
+    private static boolean encloses(TenantScope outer, TenantScope from) {
+        for (TenantScope scope = from; scope != null; scope = scope.outer()) {
+            if (scope == outer) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void restore(SchemaName tenant, TenantScope scope) {
@@ -136,7 +206,7 @@ public final class Tenants {
     public static Runnable wrap(Runnable task) {
         SchemaName captured = CURRENT.get();
         return () -> {
-            try (TenantScope ignored = open(captured)) {
+            try (TenantScope ignored = open(captured, true)) {
                 task.run();
             }
         };
@@ -146,7 +216,7 @@ public final class Tenants {
     public static <T> Callable<T> wrap(Callable<T> task) {
         SchemaName captured = CURRENT.get();
         return () -> {
-            try (TenantScope ignored = open(captured)) {
+            try (TenantScope ignored = open(captured, true)) {
                 return task.call();
             }
         };

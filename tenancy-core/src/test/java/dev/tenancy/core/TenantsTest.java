@@ -59,17 +59,55 @@ class TenantsTest {
     }
 
     @Test
-    void scopesRestoreOnCloseAndRefuseToCloseOutOfOrder() {
+    void closingAnOuterScopeFirstThrowsAndLeavesNoInnerTenantBehind() {
         TenantScope outer = Tenants.enter(ACME);
-        TenantScope inner = Tenants.enter(GLOBEX);
-        assertThatThrownBy(outer::close).isInstanceOf(IllegalStateException.class)
+        TenantScope middle = Tenants.enter(GLOBEX);
+        Tenants.enter(ACME);
+        assertThatThrownBy(middle::close).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("innermost first");
-        assertThat(Tenants.require()).isEqualTo(GLOBEX);
-        inner.close();
-        inner.close();
-        assertThat(Tenants.require()).isEqualTo(ACME);
+        assertThat(Tenants.require()).as("the context from before the closed scope").isEqualTo(ACME);
         outer.close();
         assertThat(Tenants.inPublic()).isTrue();
+    }
+
+    @Test
+    void scopesEndedByAnOuterCloseDoNothingWhenClosedLater() {
+        TenantScope outer = Tenants.enter(ACME);
+        TenantScope leaked = Tenants.enter(GLOBEX);
+        assertThatThrownBy(outer::close).isInstanceOf(IllegalStateException.class);
+        assertThat(Tenants.inPublic()).isTrue();
+        leaked.close();
+        assertThat(Tenants.inPublic()).as("a late close cannot bring ACME back").isTrue();
+    }
+
+    @Test
+    void switchingTenantWhileATransactionIsActiveIsRefused() {
+        ThreadLocal<Boolean> transaction = ThreadLocal.withInitial(() -> false);
+        Tenants.installTransactionGuard(transaction::get);
+        try {
+            Tenants.run(ACME, () -> {
+                transaction.set(true);
+                try {
+                    assertThatThrownBy(() -> Tenants.run(GLOBEX, () -> { }))
+                            .isInstanceOf(TenantSwitchRefusedException.class)
+                            .hasMessageContaining("tenant 'tenant_acme' to tenant 'tenant_globex'")
+                            .hasMessageContaining("REQUIRES_NEW");
+                    assertThatThrownBy(() -> Tenants.runInPublic(() -> { }))
+                            .isInstanceOf(TenantSwitchRefusedException.class).hasMessageContaining("to public");
+                    assertThat(Tenants.call(ACME, Tenants::require)).as("staying is no switch").isEqualTo(ACME);
+                    assertThat(Tenants.callForNewTransaction(GLOBEX, Tenants::require)).isEqualTo(GLOBEX);
+                    assertThat(Tenants.require()).isEqualTo(ACME);
+                } finally {
+                    transaction.set(false);
+                }
+            });
+            transaction.set(true);
+            assertThatThrownBy(() -> Tenants.enter(ACME)).isInstanceOf(TenantSwitchRefusedException.class)
+                    .hasMessageContaining("from public to tenant 'tenant_acme'");
+        } finally {
+            transaction.remove();
+            Tenants.installTransactionGuard(null);
+        }
     }
 
     @Test

@@ -24,6 +24,7 @@ final class Changes {
         context.books().install();
         Map<String, String> details = Map.of("from", from.value(), "to", requested.value());
         try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
+            SchemaDrops.refuseProtected(context, from, "rename");
             SchemaName to = SchemaName.of(requested.value(), context.reservedSchemas());
             if (!locks.tryLock(AdvisoryLocks.tenantKey(from))) {
                 throw new TenantBusyException(from);

@@ -24,9 +24,11 @@ import java.util.Map;
 final class Creation {
 
     private final Context context;
+    private final ProvisioningTransactions transactions;
 
-    Creation(Context context) {
+    Creation(Context context, ProvisioningTransactions transactions) {
         this.context = context;
+        this.transactions = transactions;
     }
 
     /** Creates the tenant; with {@code cloneOf}, as a copy of that tenant (its rows too when {@code withData}). */
@@ -137,7 +139,7 @@ final class Creation {
             }
             step = "running the application's set-up steps";
             for (TenantSetup setUp : tenant.setUps()) {
-                Tenants.run(info.schema(), () -> setUp.setUp(info));
+                Tenants.run(info.schema(), () -> transactions.inNewTransaction(() -> setUp.setUp(info)));
             }
             step = "activating the tenant (afterCreate listeners included)";
             Jdbc.inTransaction(control, tx -> {

@@ -60,6 +60,7 @@ final class Recovery {
             if (row.isPresent() && row.get().schemaName().equals(schema.value())
                     && row.get().status() == TenantStatus.PROVISIONING) {
                 context.domains().list(tx, started.tenantId()).forEach(domain -> hosts.add(domain.domain()));
+                SchemaDrops.refuseProtected(context, schema, "drop");
                 SchemaDrops.dropOwned(tx, context.rows(), started.tenantId(), schema);
                 context.rows().delete(tx, started.tenantId());
             }

@@ -35,6 +35,9 @@ final class Removal {
                 throw new TenantBusyException(schema);
             }
             boolean drop = forceDrop || row.autoDropSchema();
+            if (drop) {
+                SchemaDrops.refuseProtected(context, schema, "drop");
+            }
             action = drop ? Audit.Action.DROP : Audit.Action.DEACTIVATE;
             List<String> hosts = context.domains().list(control, row.id()).stream().map(DomainRecord::domain).toList();
             TenantInfo info = new TenantInfo(row.id(), schema, hosts, actor);

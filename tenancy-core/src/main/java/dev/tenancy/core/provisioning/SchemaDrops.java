@@ -76,6 +76,21 @@ final class SchemaDrops {
         return true;
     }
 
+    /**
+     * Called by every drop and rename of an existing tenant's schema before anything is changed: refuses to drop or
+     * rename a schema no tenant may own, whatever a tenant row says: the shared schema and the
+     * search path's extras, the template and the reserved names ({@link SchemaName} already refuses {@code public}
+     * and system schemas).
+     */
+    static void refuseProtected(Context context, SchemaName schema, String operation) {
+        String name = schema.value();
+        if (context.reservedSchemas().stream().anyMatch(name::equalsIgnoreCase)) {
+            throw new ProvisioningException("Refusing to " + operation + " schema '" + name + "': it is the shared "
+                    + "schema, a search-path, template or reserved schema, which no tenant owns. Correct the "
+                    + "tenant row that names it.");
+        }
+    }
+
     private static List<String> outsideDependents(Connection connection, SchemaName schema) throws SQLException {
         List<String> dependents = new ArrayList<>();
         try (PreparedStatement select = Jdbc.prepare(connection, OUTSIDE_DEPENDENTS, schema.value());

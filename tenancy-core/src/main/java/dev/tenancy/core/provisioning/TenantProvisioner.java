@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -45,8 +46,14 @@ import javax.sql.DataSource;
  * <li><b>Fast path.</b> New schemas are cloned from a migrated template schema ({@code _tenancy_template} by
  * default, reserved), structure, rows and migration history included, so later migrations apply normally; see
  * {@link #refreshTemplate()}. When there is no usable template, the schema is migrated instead.</li>
- * <li><b>Safe drops.</b> Only a schema a tenant row owns is ever dropped, never {@code public} or a system schema,
- * and never when objects outside it depend on it.</li>
+ * <li><b>Safe drops.</b> Only a schema a tenant row owns is ever dropped, and never when objects outside it depend
+ * on it. Whatever a tenant row says, {@code public}, {@code information_schema}, {@code pg_*}, the shared schema, the
+ * search path's extra schemas, the template and the reserved names are never dropped or renamed.</li>
+ * <li><b>Apart from the caller's transaction.</b> An operation commits on its own connections, whether or not the
+ * caller has a transaction open: with {@link Builder#transactions(ProvisioningTransactions)} (the Spring Boot starter
+ * sets it) the caller's transaction is suspended meanwhile, and each set-up step runs in the new tenant's context in
+ * a new transaction of its own, so its connection belongs to the new tenant; rolling the caller's transaction back
+ * does not undo the operation.</li>
  * <li><b>Audit.</b> Every change is recorded in {@code tenancy_audit} in the shared schema (who, when, what, outcome;
  * never column values or secrets), committed with the change itself; failures are recorded too.</li>
  * </ul>
@@ -61,15 +68,26 @@ public final class TenantProvisioner {
     /** The default name of the template schema. */
     public static final String DEFAULT_TEMPLATE = "_tenancy_template";
 
+    /**
+     * The subdomains no tenant may take unless {@link Builder#reservedSubdomains} says otherwise: names a platform
+     * keeps for itself (its site, admin, API, mail and file services, static assets, documentation, status page).
+     * {@code www} is refused whatever the list says, since the directory serves {@code www.<host>} as {@code <host>}.
+     */
+    public static final List<String> DEFAULT_RESERVED_SUBDOMAINS = List.of("www", "admin", "api", "app", "auth",
+            "login", "mail", "smtp", "imap", "pop", "ftp", "ns1", "ns2", "localhost", "static", "assets", "cdn",
+            "docs", "status", "support", "blog");
+
     private final Context context;
+    private final ProvisioningTransactions transactions;
     private final Creation creation;
     private final Removal removal;
     private final Changes changes;
     private final Recovery recovery;
 
-    private TenantProvisioner(Context context) {
+    private TenantProvisioner(Context context, ProvisioningTransactions transactions) {
         this.context = context;
-        this.creation = new Creation(context);
+        this.transactions = transactions;
+        this.creation = new Creation(context, transactions);
         this.removal = new Removal(context);
         this.changes = new Changes(context);
         this.recovery = new Recovery(context);
@@ -96,7 +114,8 @@ public final class TenantProvisioner {
      * @throws ProvisioningException when a later step failed; what the attempt wrote was removed
      */
     public TenantInfo create(TenantRequest request) {
-        return creation.create(Objects.requireNonNull(request, "request"), null, false);
+        Objects.requireNonNull(request, "request");
+        return apart(() -> creation.create(request, null, false));
     }
 
     /**
@@ -106,8 +125,9 @@ public final class TenantProvisioner {
      * @throws TenantNotFoundException when no tenant owns {@code source}
      */
     public TenantInfo cloneTenant(SchemaName source, TenantRequest request, boolean withData) {
-        return creation.create(Objects.requireNonNull(request, "request"), Objects.requireNonNull(source, "source"),
-                withData);
+        Objects.requireNonNull(request, "request");
+        Objects.requireNonNull(source, "source");
+        return apart(() -> creation.create(request, source, withData));
     }
 
     /**
@@ -119,12 +139,14 @@ public final class TenantProvisioner {
      * @throws TenantBusyException when another operation on the tenant is in progress
      */
     public boolean delete(SchemaName schema, String actor) {
-        return removal.delete(Objects.requireNonNull(schema, "schema"), actorOf(actor), false);
+        Objects.requireNonNull(schema, "schema");
+        return apart(() -> removal.delete(schema, actorOf(actor), false));
     }
 
     /** Deletes a tenant, dropping its schema and rows whatever its {@code auto_drop_schema} says. */
     public void deleteAndDropSchema(SchemaName schema, String actor) {
-        removal.delete(Objects.requireNonNull(schema, "schema"), actorOf(actor), true);
+        Objects.requireNonNull(schema, "schema");
+        apart(() -> removal.delete(schema, actorOf(actor), true));
     }
 
     /**
@@ -134,12 +156,21 @@ public final class TenantProvisioner {
      * @throws TenantAlreadyExistsException when {@code to} is taken
      */
     public void renameSchema(SchemaName from, SchemaName to, String actor) {
-        changes.rename(Objects.requireNonNull(from, "from"), Objects.requireNonNull(to, "to"), actorOf(actor));
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        apart(() -> {
+            changes.rename(from, to, actorOf(actor));
+            return null;
+        });
     }
 
     /** Adds a host name to a tenant; {@code primary} demotes its current primary domain. */
     public void addDomain(SchemaName schema, String host, boolean primary, String actor) {
-        changes.addDomain(Objects.requireNonNull(schema, "schema"), host, primary, actorOf(actor));
+        Objects.requireNonNull(schema, "schema");
+        apart(() -> {
+            changes.addDomain(schema, host, primary, actorOf(actor));
+            return null;
+        });
     }
 
     /**
@@ -148,7 +179,7 @@ public final class TenantProvisioner {
      * @return false when no tenant has it
      */
     public boolean removeDomain(String host, String actor) {
-        return changes.removeDomain(host, actorOf(actor));
+        return apart(() -> changes.removeDomain(host, actorOf(actor)));
     }
 
     /**
@@ -159,7 +190,7 @@ public final class TenantProvisioner {
      * @return the schemas created
      */
     public List<SchemaName> createMissingSchemas(String actor) {
-        return recovery.createMissingSchemas(actorOf(actor));
+        return apart(() -> recovery.createMissingSchemas(actorOf(actor)));
     }
 
     /**
@@ -170,7 +201,7 @@ public final class TenantProvisioner {
      * @return the schemas of the removed leftovers
      */
     public List<SchemaName> recoverInterrupted() {
-        return recovery.recoverInterrupted();
+        return apart(recovery::recoverInterrupted);
     }
 
     /**
@@ -203,6 +234,11 @@ public final class TenantProvisioner {
         context.books().install();
     }
 
+    /** Runs an operation apart from the caller's transaction: it commits on the provisioner's own connections. */
+    private <T> T apart(Supplier<T> operation) {
+        return transactions.outsideTransaction(operation);
+    }
+
     private static String actorOf(String actor) {
         return actor == null || actor.isBlank() ? "system" : actor;
     }
@@ -215,17 +251,23 @@ public final class TenantProvisioner {
         private TenantTables tables = TenantTables.defaults();
         private TenantNaming naming = TenantNaming.conventional("localhost");
         private final Set<String> reservedSchemas = new LinkedHashSet<>();
-        private final Set<String> reservedSubdomains = new LinkedHashSet<>();
+        private final Set<String> searchPathSchemas = new LinkedHashSet<>();
+        private final Set<String> reservedSubdomains = new LinkedHashSet<>(DEFAULT_RESERVED_SUBDOMAINS);
         private final List<TenantListener> listeners = new ArrayList<>();
         private TenantDirectory directory;
         private String template = DEFAULT_TEMPLATE;
         private String historyTable = "flyway_schema_history";
         private String sharedSchema = "public";
         private boolean audit = true;
+        private ProvisioningTransactions transactions = ProvisioningTransactions.NONE;
 
         private Builder(DataSource dataSource, SchemaMigrator migrator) {
             DataSource pool = Objects.requireNonNull(dataSource, "dataSource");
             this.dataSource = pool instanceof TenantAwareDataSource tenantAware ? tenantAware.target() : pool;
+            if (pool instanceof TenantAwareDataSource tenantAware) {
+                searchPathSchemas.add(tenantAware.searchPath().sharedSchema());
+                searchPathSchemas.addAll(tenantAware.searchPath().extraSchemas());
+            }
             this.migrator = Objects.requireNonNull(migrator, "migrator");
         }
 
@@ -241,7 +283,10 @@ public final class TenantProvisioner {
             return this;
         }
 
-        /** Schema names no tenant may take, besides {@code public}, system schemas and the template. */
+        /**
+         * Schema names no tenant may take, besides {@code public}, system schemas, the template, the shared schema
+         * and the schemas of the tenant-aware data source's search path. None of them is ever dropped or renamed.
+         */
         public Builder reservedSchemas(String... names) {
             for (String name : names) {
                 reservedSchemas.add(name.toLowerCase(Locale.ROOT));
@@ -249,8 +294,12 @@ public final class TenantProvisioner {
             return this;
         }
 
-        /** Subdomains no tenant may take (e.g. {@code www}, {@code admin}); compared case-insensitively. */
+        /**
+         * The subdomains no tenant may take, replacing {@link TenantProvisioner#DEFAULT_RESERVED_SUBDOMAINS};
+         * compared case-insensitively. {@code www} stays refused whatever the list.
+         */
         public Builder reservedSubdomains(String... subdomains) {
+            reservedSubdomains.clear();
             for (String subdomain : subdomains) {
                 reservedSubdomains.add(subdomain.toLowerCase(Locale.ROOT));
             }
@@ -304,9 +353,20 @@ public final class TenantProvisioner {
             return this;
         }
 
+        /**
+         * How operations stay apart from a transaction the caller has open, and how set-up steps get a transaction of
+         * their own; default {@link ProvisioningTransactions#NONE} (plain Java: no thread-bound transactions).
+         */
+        public Builder transactions(ProvisioningTransactions transactions) {
+            this.transactions = Objects.requireNonNull(transactions, "transactions");
+            return this;
+        }
+
         /** Builds the provisioner; nothing touches the database until it is used. */
         public TenantProvisioner build() {
             Set<String> reserved = new LinkedHashSet<>(reservedSchemas);
+            reserved.addAll(searchPathSchemas);
+            reserved.add(sharedSchema);
             TemplateSchema templateSchema = null;
             if (template != null) {
                 reserved.add(template);
@@ -316,7 +376,7 @@ public final class TenantProvisioner {
                     new SchemaFactory(dataSource, migrator, templateSchema, historyTable),
                     new Bookkeeping(dataSource, SqlIdentifiers.quote(sharedSchema, "shared schema"), audit), naming,
                     Set.copyOf(reserved), Set.copyOf(reservedSubdomains), List.copyOf(listeners), directory);
-            return new TenantProvisioner(context);
+            return new TenantProvisioner(context, transactions);
         }
     }
 }

@@ -109,6 +109,11 @@ public final class TenantRequest {
                 throw new InvalidTenantRequestException("'" + printable(subdomain) + "' is not a valid subdomain: "
                         + "use 1-63 letters, digits and hyphens, not starting or ending with a hyphen.");
             }
+            if (label.equals("www")) {
+                throw new InvalidTenantRequestException("The subdomain 'www' is reserved: www.<host> is served as "
+                        + "<host>, so a tenant there would be unreachable or mistaken for the site itself. Choose "
+                        + "another.");
+            }
             if (reservedSubdomains.contains(label)) {
                 throw new InvalidTenantRequestException("The subdomain '" + label + "' is reserved. Choose another.");
             }

@@ -67,6 +67,22 @@ class TenantValidationTest {
     }
 
     @Test
+    void theSubdomainWwwIsRefusedEvenWhenTheReservedListLeavesItOut() {
+        TenantProvisioner apiOnly = fixture.provisioner().reservedSubdomains("api").build();
+        assertThatThrownBy(() -> apiOnly.create(TenantRequest.subdomain("WWW").value("name", "X")))
+                .isInstanceOf(InvalidTenantRequestException.class).hasMessageContaining("'www' is reserved");
+    }
+
+    @Test
+    void theDefaultReservedSubdomainsAreRefused() {
+        TenantProvisioner defaults = fixture.provisioner().build();
+        for (String subdomain : new String[] {"Admin", "mail", "API", "static", "localhost"}) {
+            assertThatThrownBy(() -> defaults.create(TenantRequest.subdomain(subdomain).value("name", "X")))
+                    .isInstanceOf(InvalidTenantRequestException.class).hasMessageContaining("is reserved");
+        }
+    }
+
+    @Test
     void aReservedOrSystemSchemaNameIsRefused() {
         assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("admin").value("name", "X")))
                 .isInstanceOfSatisfying(InvalidSchemaNameException.class,

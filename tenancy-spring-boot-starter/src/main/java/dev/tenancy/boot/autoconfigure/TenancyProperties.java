@@ -1,5 +1,7 @@
 package dev.tenancy.boot.autoconfigure;
 
+import dev.tenancy.core.provisioning.TenantProvisioner;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.NestedConfigurationProperty;
 
@@ -220,8 +222,12 @@ public class TenancyProperties {
         /** Name of the template schema; it is reserved, no tenant may take it. */
         private String templateSchema = "_tenancy_template";
 
-        /** Subdomains no tenant may take, e.g. www, admin or api; compared case-insensitively. */
-        private List<String> reservedSubdomains = new ArrayList<>();
+        /**
+         * Subdomains no tenant may take, compared case-insensitively; setting it replaces the defaults (www, admin,
+         * api, app, auth, login, mail, smtp, imap, pop, ftp, ns1, ns2, localhost, static, assets, cdn, docs, status,
+         * support, blog). www is refused whatever this says.
+         */
+        private List<String> reservedSubdomains = new ArrayList<>(TenantProvisioner.DEFAULT_RESERVED_SUBDOMAINS);
 
         /** Whether every change (who, when, what, outcome) is recorded in the shared schema's tenancy_audit table. */
         private boolean audit = true;

@@ -5,6 +5,7 @@ import dev.tenancy.core.directory.InvalidHostException;
 import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.migration.TenantMigrator;
+import dev.tenancy.core.provisioning.ProvisioningTransactions;
 import dev.tenancy.core.provisioning.TenantListener;
 import dev.tenancy.core.provisioning.TenantNaming;
 import dev.tenancy.core.provisioning.TenantProvisioner;
@@ -23,7 +24,7 @@ import javax.sql.DataSource;
  * and {@link TenantMigrator}, named by {@code tenancy.domain-suffix} ({@link TenantNaming#conventional}), with
  * {@code tenancy.schemas.reserved}, {@code tenancy.provisioning.*}, the {@link TenantTables} and the
  * {@link TenantDirectory} (whose cache it evicts on every change). Every {@link TenantListener} bean is registered,
- * in {@code @Order}. Also the {@link StartupRecovery}, which cleans up creations a crash interrupted. Each bean backs
+ * in {@code @Order}, and the {@link ProvisioningTransactions} bean when there is one. Also the {@link StartupRecovery}, which cleans up creations a crash interrupted. Each bean backs
  * off when the application defines its own.
  */
 @AutoConfiguration(after = {TenancyAutoConfiguration.class, TenancyMigrationAutoConfiguration.class})
@@ -34,7 +35,8 @@ public final class TenancyProvisioningAutoConfiguration {
     @Bean
     @ConditionalOnMissingBean
     TenantProvisioner tenantProvisioner(DataSource dataSource, TenantMigrator migrator, TenantTables tables,
-            TenantDirectory directory, TenancyProperties properties, ObjectProvider<TenantListener> listeners) {
+            TenantDirectory directory, TenancyProperties properties, ObjectProvider<TenantListener> listeners,
+            ObjectProvider<ProvisioningTransactions> transactions) {
         TenancyProperties.Provisioning provisioning = properties.getProvisioning();
         TenantProvisioner.Builder builder = TenantProvisioner
                 .builder(TenancyAutoConfiguration.tenantAware(dataSource), migrator)
@@ -52,6 +54,7 @@ public final class TenancyProvisioningAutoConfiguration {
             builder.withoutTemplate();
         }
         listeners.orderedStream().forEach(builder::listener);
+        transactions.ifAvailable(builder::transactions);
         return builder.build();
     }
 

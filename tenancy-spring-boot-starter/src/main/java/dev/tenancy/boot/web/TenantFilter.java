@@ -11,10 +11,13 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Enumeration;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -25,16 +28,23 @@ import java.util.Optional;
  *
  * <p>Answers, each with a JSON body {@code {"error":"..."}} and no detail about schemas:
  * <ul>
- *   <li>400 when the tenant address is not a valid host name;</li>
+ *   <li>400 when the tenant address is not a valid host name, or the request has more than one {@code Host}
+ *       header (which one a proxy, the server and the application read could differ);</li>
  *   <li>404 when no tenant has it (unless {@code tenancy.web.show-public-if-no-tenant-found}, which serves the
  *       public schema instead);</li>
  *   <li>503 when the tenant is still being provisioned (it will be served shortly);</li>
  *   <li>403 when the tenant is inactive (switched off; its data is kept but not served).</li>
  * </ul>
- * The application gets the tenant's {@link TenantRecord} as the request attribute {@link #TENANT_ATTRIBUTE}
+ * Whatever happens inside, the thread leaves every request with the tenant context it came in with (none on a
+ * server's thread): a scope the application opened with {@code Tenants.enter(...)} and never closed is closed here
+ * and logged at WARN.
+ *
+ * <p>The application gets the tenant's {@link TenantRecord} as the request attribute {@link #TENANT_ATTRIBUTE}
  * ({@link #tenantOf(ServletRequest)}), or as a {@code TenantRecord} controller-method parameter.
  */
 public final class TenantFilter extends OncePerRequestFilter {
+
+    private static final Log log = LogFactory.getLog(TenantFilter.class);
 
     /** The default filter order: after character encoding and forwarded headers, before Spring Security (-100). */
     public static final int DEFAULT_ORDER = Ordered.HIGHEST_PRECEDENCE + 20;
@@ -67,6 +77,11 @@ public final class TenantFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if (hasSeveralHostHeaders(request)) {
+            ErrorResponses.write(response, HttpServletResponse.SC_BAD_REQUEST,
+                    "The request has more than one Host header; send exactly one.");
+            return;
+        }
         TenantResolution resolution = resolver.resolve(request);
         switch (resolution.outcome()) {
             case TENANT -> serveTenant(resolution, request, response, chain);
@@ -84,6 +99,15 @@ public final class TenantFilter extends OncePerRequestFilter {
         }
     }
 
+    private static boolean hasSeveralHostHeaders(HttpServletRequest request) {
+        Enumeration<String> hosts = request.getHeaders("Host");
+        if (hosts == null || !hosts.hasMoreElements()) {
+            return false;
+        }
+        hosts.nextElement();
+        return hosts.hasMoreElements();
+    }
+
     private void serveTenant(TenantResolution resolution, HttpServletRequest request, HttpServletResponse response,
             FilterChain chain) throws ServletException, IOException {
         TenantRecord tenant = resolution.tenant();
@@ -98,15 +122,36 @@ public final class TenantFilter extends OncePerRequestFilter {
         }
         HttpServletRequest forwarded = resolution.requestFor(request);
         forwarded.setAttribute(TENANT_ATTRIBUTE, tenant);
-        try (TenantScope ignored = Tenants.enter(tenant.schema())) {
+        TenantScope scope = Tenants.enter(tenant.schema());
+        try {
             chain.doFilter(forwarded, response);
+        } finally {
+            leave(scope, request);
         }
     }
 
     private static void servePublic(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        try (TenantScope ignored = Tenants.enterPublic()) {
+        TenantScope scope = Tenants.enterPublic();
+        try {
             chain.doFilter(request, response);
+        } finally {
+            leave(scope, request);
+        }
+    }
+
+    /**
+     * Closes the request's scope. Closing it ends any scope the application opened inside and left open, and brings
+     * back the context from before the request (none on a server thread); such a leak is logged, not thrown, since
+     * the request itself was served.
+     */
+    private static void leave(TenantScope scope, HttpServletRequest request) {
+        try {
+            scope.close();
+        } catch (IllegalStateException leak) {
+            log.warn("A tenant scope opened while serving " + request.getMethod() + " " + request.getRequestURI()
+                    + " was left open; Tenancy closed it, so the thread serves its next request with no tenant. "
+                    + "Close every scope that Tenants.enter(...) returns, e.g. with try-with-resources.");
         }
     }
 }

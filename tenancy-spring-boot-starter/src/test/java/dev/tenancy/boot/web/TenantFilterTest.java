@@ -12,6 +12,9 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -19,7 +22,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-/** The filter's handling of each resolution, with servlet request mocks and a resolver that answers as told. */
+/**
+ * The filter's handling of each resolution and of scopes the application leaks, with servlet request mocks and a
+ * resolver that answers as told.
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class TenantFilterTest {
 
     private static final TenantRecord ACME = new TenantRecord(1, SchemaName.of("tenant_acme"), TenantStatus.ACTIVE);
@@ -65,5 +72,26 @@ class TenantFilterTest {
 
         assertThat(filter(TenantResolution.notFound(), true, recordingChain).getStatus()).isEqualTo(200);
         assertThat(seenByChain).containsExactly(Optional.empty());
+    }
+
+    @Test
+    void aScopeTheApplicationLeftOpenIsClosedAndLoggedAtTheEndOfTheRequest(CapturedOutput output) throws Exception {
+        FilterChain leaking = (request, response) -> Tenants.enter(SchemaName.of("tenant_leaked"));
+
+        assertThat(filter(TenantResolution.tenant(ACME), false, leaking).getStatus()).isEqualTo(200);
+        assertThat(Tenants.current()).as("the thread's next request starts with no tenant").isEmpty();
+        filter(TenantResolution.publicSchema(), false, leaking);
+        assertThat(Tenants.current()).isEmpty();
+        assertThat(output).contains("WARN", "A tenant scope opened while serving", "was left open");
+    }
+
+    @Test
+    void aLeakedScopeIsClosedWhenTheApplicationThrowsToo() {
+        FilterChain leakingAndFailing = (request, response) -> {
+            Tenants.enter(SchemaName.of("tenant_leaked"));
+            throw new ServletException("boom");
+        };
+        assertThatThrownBy(() -> filter(TenantResolution.tenant(ACME), false, leakingAndFailing)).hasMessage("boom");
+        assertThat(Tenants.current()).isEmpty();
     }
 }

@@ -87,7 +87,8 @@ final class HostileRequest {
     }
 
     private static String fill(String text, int port, String session, String csrf, long acme) {
-        return text.replace("{port}", Integer.toString(port)).replace("{acme}", Long.toString(acme)).replace("{session}", String.valueOf(session))
+        return text.replace("{port}", Integer.toString(port)).replace("{acme}", Long.toString(acme))
+                .replace("{session}", String.valueOf(session))
                 .replace("{csrf}", String.valueOf(csrf));
     }
 

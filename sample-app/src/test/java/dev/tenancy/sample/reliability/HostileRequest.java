@@ -3,21 +3,21 @@ package dev.tenancy.sample.reliability;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A request of the hostile-input table, written as raw HTTP/1.1 so that it can carry what clients refuse to send.
- * {@code {port}} in the request target and header values stands for the test server's port, {@code {acme}} for Acme's
- * tenant id; {@code {session}} and {@code {csrf}} for a session signed in on Acme's host and its CSRF token.
+ * Placeholders in the request target and header values ({@code {port}}, {@code {acme}}, a caller's
+ * {@code {root-session}} and {@code {root-csrf}}...) are filled in when it is sent.
  */
 final class HostileRequest {
 
-    /** The platform's super super admin of {@code SampleFixture}. */
-    static final String ROOT = basic("root", "root-password");
+    /** The platform's super super admin of {@code SampleFixture}, signed in on the platform host. */
+    static final String ROOT = "root";
 
-    /** Acme's tenant super admin of {@code SampleFixture}. */
-    static final String ACME_ADMIN = basic("admin@acme.example.com", "acme-admin-password");
+    /** Acme's tenant super admin of {@code SampleFixture}, signed in on Acme's host. */
+    static final String ACME_ADMIN = "acme-admin";
 
     private final String method;
     private final String target;
@@ -34,11 +34,16 @@ final class HostileRequest {
         return new HostileRequest(method, target);
     }
 
-    /** {@code method path} on {@code host} (its port added), signed in with {@code authorization} (or none). */
-    static HostileRequest on(String host, String method, String path, String authorization) {
+    /** {@code method path} on {@code host} (its port added), in the session of {@code caller} (or none). */
+    static HostileRequest on(String host, String method, String path, String caller) {
         HostileRequest request = new HostileRequest(method, path).header("Host", host + ":{port}")
                 .header("Accept", "application/json");
-        return authorization == null ? request : request.header("Authorization", authorization);
+        return caller == null ? request : request.as(caller);
+    }
+
+    /** Sends the session cookie and CSRF token of {@code caller} ({@link #ROOT}, {@link #ACME_ADMIN}). */
+    HostileRequest as(String caller) {
+        return header("Cookie", "JSESSIONID={" + caller + "-session}").header("X-CSRF-TOKEN", "{" + caller + "-csrf}");
     }
 
     /** {@code POST /api/admin/tenants/} on the platform host by the super super admin, with {@code json}. */
@@ -69,12 +74,12 @@ final class HostileRequest {
         return this;
     }
 
-    /** The request's bytes, with {@code Content-Length} and {@code Connection: close} added. */
-    byte[] bytes(int port, String session, String csrf, long acme) {
-        StringBuilder head = new StringBuilder(method).append(' ').append(fill(target, port, session, csrf, acme))
+    /** The request's bytes, placeholders filled with {@code values}, {@code Content-Length} and close added. */
+    byte[] bytes(Map<String, String> values) {
+        StringBuilder head = new StringBuilder(method).append(' ').append(fill(target, values))
                 .append(" HTTP/1.1\r\n");
         for (String line : headers) {
-            head.append(fill(line, port, session, csrf, acme)).append("\r\n");
+            head.append(fill(line, values)).append("\r\n");
         }
         if (body.length > 0) {
             head.append("Content-Length: ").append(body.length).append("\r\n");
@@ -86,14 +91,11 @@ final class HostileRequest {
         return out.toByteArray();
     }
 
-    private static String fill(String text, int port, String session, String csrf, long acme) {
-        return text.replace("{port}", Integer.toString(port)).replace("{acme}", Long.toString(acme))
-                .replace("{session}", String.valueOf(session))
-                .replace("{csrf}", String.valueOf(csrf));
-    }
-
-    private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+    private static String fill(String text, Map<String, String> values) {
+        String filled = text;
+        for (Map.Entry<String, String> value : values.entrySet()) {
+            filled = filled.replace("{" + value.getKey() + "}", value.getValue());
+        }
+        return filled;
     }
 }

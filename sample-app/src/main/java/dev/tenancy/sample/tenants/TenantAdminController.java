@@ -1,6 +1,7 @@
 package dev.tenancy.sample.tenants;
 
 import dev.tenancy.boot.web.PublicEndpoint;
+import dev.tenancy.sample.web.RequestRefusedException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -17,6 +18,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The platform's tenant API, for super super admins on the platform host ({@code localhost}); the security rules
@@ -27,12 +31,18 @@ import java.util.List;
 @RequestMapping("/api/admin/tenants")
 class TenantAdminController {
 
+    /** The fields a change may name (schema name, status and timestamps are the provisioner's). */
+    private static final List<String> CHANGEABLE = List.of("name", "subscription_plan", "max_users", "is_active",
+            "contact_email", "contact_phone");
+
     private final TenantRegistration registration;
     private final TenantCatalog catalog;
+    private final JsonMapper json;
 
-    TenantAdminController(TenantRegistration registration, TenantCatalog catalog) {
+    TenantAdminController(TenantRegistration registration, TenantCatalog catalog, JsonMapper json) {
         this.registration = registration;
         this.catalog = catalog;
+        this.json = json;
     }
 
     /** Creates a tenant with its schema, domain and super admin. */
@@ -57,7 +67,22 @@ class TenantAdminController {
 
     /** Changes the plan, max_users, active state, name or contact details. */
     @PatchMapping("/{id}")
-    TenantView change(@PathVariable long id, @RequestBody TenantChanges changes) {
+    TenantView change(@PathVariable long id, @RequestBody JsonNode body) {
+        if (!body.isObject()) {
+            throw RequestRefusedException.invalid("The request body must be a JSON object with the fields to change.");
+        }
+        List<String> unchangeable = body.propertyNames().stream().filter(name -> !CHANGEABLE.contains(name)).toList();
+        if (!unchangeable.isEmpty()) {
+            throw RequestRefusedException.invalid(String.join(", ", unchangeable) + " cannot be changed here; only "
+                    + String.join(", ", CHANGEABLE) + " can.");
+        }
+        TenantChanges changes;
+        try {
+            changes = json.treeToValue(body, TenantChanges.class);
+        } catch (JacksonException e) {
+            throw RequestRefusedException.invalid("The request body must be a JSON object with the documented fields "
+                    + "and types.");
+        }
         return catalog.change(id, changes);
     }
 

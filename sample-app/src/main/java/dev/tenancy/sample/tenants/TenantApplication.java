@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 public record TenantApplication(String companyName, String subdomain, String adminEmail, String adminPassword,
         String subscriptionPlan) {
 
-    private static final Pattern SUBDOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]{0,54}[a-z0-9])?");
+    /** ASCII only, checked before lower-casing: look-alikes such as the Kelvin sign must not fold into letters. */
+    private static final Pattern SUBDOMAIN = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,54}[A-Za-z0-9])?");
 
     /**
      * Checks every field and returns the application with its subdomain in lower case.
@@ -47,8 +48,11 @@ public record TenantApplication(String companyName, String subdomain, String adm
         Map<String, String> problems = new LinkedHashMap<>();
         if (companyName == null || companyName.isBlank() || companyName.length() > 100) {
             problems.put("company_name", "company_name is required (at most 100 characters).");
+        } else if (companyName.chars().anyMatch(Character::isISOControl)) {
+            problems.put("company_name", "company_name must not contain control characters (such as NUL or a "
+                    + "line break).");
         }
-        String label = subdomain == null ? "" : subdomain.trim().toLowerCase(Locale.ROOT);
+        String label = subdomain == null ? "" : subdomain.trim();
         if (!SUBDOMAIN.matcher(label).matches()) {
             problems.put("subdomain", "subdomain is required: 1 to 56 letters, digits and hyphens, not starting or "
                     + "ending with a hyphen (e.g. acme).");

@@ -18,9 +18,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>API clients send HTTP Basic credentials with every request; such requests need no CSRF token and create no
  *       session.</li>
- *   <li>Browsers sign in at {@code /login} and get a session, bound to the host it was made on
- *       ({@link TenantBoundSecurityContextRepository}); state-changing requests with a session need its CSRF
- *       token.</li>
+ *   <li>Browsers sign in at {@code /login} and get a session, bound to the host it was made on (the starter's
+ *       tenant-bound sessions, installed in every {@code HttpSecurity}); state-changing requests with a session need
+ *       its CSRF token.</li>
  *   <li>Who may call what is in {@link ApiAccessRules}; every other endpoint needs a signed-in user.</li>
  * </ul>
  * Commands run without a web server, and without this configuration.
@@ -39,7 +39,6 @@ class SecurityConfiguration {
         });
         http.httpBasic(basic -> basic.authenticationEntryPoint(errors));
         http.formLogin(form -> form.defaultSuccessUrl("/api/me", true).permitAll());
-        http.securityContext(context -> context.securityContextRepository(new TenantBoundSecurityContextRepository()));
         http.csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::cannotBeForged));
         http.requestCache(cache -> cache.disable());
         http.exceptionHandling(handling -> handling

@@ -1,0 +1,40 @@
+package dev.tenancy.boot.autoconfigure;
+
+import dev.tenancy.boot.security.TenantBoundSecurityContextRepository;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+
+/**
+ * Spring Security in a servlet application with Tenancy: a {@code Customizer<HttpSecurity>} bean, which Spring
+ * Security applies to every {@code HttpSecurity} before the application's own configuration, keeps sign-ins in a
+ * {@link TenantBoundSecurityContextRepository} (after the request attribute, as Spring Security's default does).
+ * An application's own {@code http.securityContext(...)} replaces it; {@code tenancy.security.tenant-bound-sessions
+ * =false} removes it.
+ */
+@AutoConfiguration(after = TenancyWebAutoConfiguration.class)
+@ConditionalOnBooleanProperty(name = "tenancy.enabled", matchIfMissing = true)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@ConditionalOnClass({HttpSecurity.class, SecurityContextRepository.class})
+@EnableConfigurationProperties(TenancySecurityProperties.class)
+public final class TenancySecurityAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean(name = "tenantBoundSessions")
+    @ConditionalOnBooleanProperty(name = "tenancy.security.tenant-bound-sessions", matchIfMissing = true)
+    Customizer<HttpSecurity> tenantBoundSessions() {
+        return http -> http.securityContext(context -> context.securityContextRepository(
+                new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                        new TenantBoundSecurityContextRepository())));
+    }
+}

@@ -52,7 +52,7 @@ public final class TenancyWebAutoConfiguration {
         FilterRegistrationBean<TenantFilter> registration = new FilterRegistrationBean<>(
                 new TenantFilter(resolver, web.isShowPublicIfNoTenantFound()));
         registration.setOrder(web.getFilterOrder());
-        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         return registration;
     }
 

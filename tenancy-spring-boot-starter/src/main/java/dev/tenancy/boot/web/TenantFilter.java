@@ -5,6 +5,7 @@ import dev.tenancy.core.Tenants;
 import dev.tenancy.core.directory.TenantRecord;
 import dev.tenancy.core.model.TenantStatus;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -21,7 +22,8 @@ import java.util.Optional;
 /**
  * The tenant filter (django-tenants' {@code TenantMainMiddleware}): picks each request's tenant with a
  * {@link TenantRequestResolver}, runs the rest of the chain in that tenant's context and always restores the previous
- * context afterwards. Registered before Spring Security and everything else that touches data.
+ * context afterwards. Registered before Spring Security and everything else that touches data, for requests, async
+ * dispatches and error dispatches (an error page for a tenant's request runs in that tenant).
  *
  * <p>Answers, each with a JSON body {@code {"error":"..."}} and no detail about schemas:
  * <ul>
@@ -64,10 +66,19 @@ public final class TenantFilter extends OncePerRequestFilter {
         return false;
     }
 
+    /** Error pages run in the failed request's tenant: the one resolved for it, not the error page's path. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        TenantResolution resolution = resolver.resolve(request);
+        Optional<TenantRecord> failedRequestTenant = request.getDispatcherType() == DispatcherType.ERROR
+                ? tenantOf(request) : Optional.empty();
+        TenantResolution resolution = failedRequestTenant.map(TenantResolution::tenant)
+                .orElseGet(() -> resolver.resolve(request));
         switch (resolution.outcome()) {
             case TENANT -> serveTenant(resolution, request, response, chain);
             case PUBLIC -> servePublic(request, response, chain);

@@ -25,7 +25,8 @@ import java.util.Optional;
  * context afterwards. Registered before Spring Security and everything else that touches data, for requests, async
  * dispatches and error dispatches (an error page for a tenant's request runs in that tenant).
  *
- * <p>Answers, each with a JSON body {@code {"error":"..."}} and no detail about schemas:
+ * <p>Answers, each with a JSON body {@code {"error":"..."}}, or an HTML page ({@link RefusalPage}) for clients
+ * that ask for {@code text/html}, and no detail about schemas:
  * <ul>
  *   <li>400 when the tenant address is not a valid host name;</li>
  *   <li>404 when no tenant has it (unless {@code tenancy.web.show-public-if-no-tenant-found}, which serves the
@@ -46,14 +47,21 @@ public final class TenantFilter extends OncePerRequestFilter {
 
     private final TenantRequestResolver resolver;
     private final boolean showPublicIfNoTenantFound;
+    private final ErrorResponses refusals;
 
     /**
      * A filter resolving tenants with {@code resolver}; unknown tenants are served in public when
      * {@code showPublicIfNoTenantFound}, else refused with 404.
      */
     public TenantFilter(TenantRequestResolver resolver, boolean showPublicIfNoTenantFound) {
+        this(resolver, showPublicIfNoTenantFound, RefusalPage.standard());
+    }
+
+    /** As {@link #TenantFilter(TenantRequestResolver, boolean)}, with browsers' refusals rendered by {@code page}. */
+    public TenantFilter(TenantRequestResolver resolver, boolean showPublicIfNoTenantFound, RefusalPage page) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.showPublicIfNoTenantFound = showPublicIfNoTenantFound;
+        this.refusals = new ErrorResponses(page);
     }
 
     /** The tenant the filter resolved for {@code request}; empty for public requests. */
@@ -86,11 +94,11 @@ public final class TenantFilter extends OncePerRequestFilter {
                 if (showPublicIfNoTenantFound) {
                     servePublic(request, response, chain);
                 } else {
-                    ErrorResponses.write(response, HttpServletResponse.SC_NOT_FOUND,
+                    refusals.write(request, response, HttpServletResponse.SC_NOT_FOUND,
                             "No tenant is served at this address.");
                 }
             }
-            case INVALID -> ErrorResponses.write(response, HttpServletResponse.SC_BAD_REQUEST,
+            case INVALID -> refusals.write(request, response, HttpServletResponse.SC_BAD_REQUEST,
                     "The request's tenant address is not a valid host name.");
         }
     }
@@ -99,12 +107,12 @@ public final class TenantFilter extends OncePerRequestFilter {
             FilterChain chain) throws ServletException, IOException {
         TenantRecord tenant = resolution.tenant();
         if (tenant.status() == TenantStatus.PROVISIONING) {
-            ErrorResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+            refusals.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     "This tenant is being set up. Try again shortly.");
             return;
         }
         if (!tenant.isServed()) {
-            ErrorResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "This tenant is not active.");
+            refusals.write(request, response, HttpServletResponse.SC_FORBIDDEN, "This tenant is not active.");
             return;
         }
         HttpServletRequest forwarded = resolution.requestFor(request);

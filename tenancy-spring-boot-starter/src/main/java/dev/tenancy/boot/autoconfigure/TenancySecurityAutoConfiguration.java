@@ -1,6 +1,7 @@
 package dev.tenancy.boot.autoconfigure;
 
 import dev.tenancy.boot.security.TenantBoundSecurityContextRepository;
+import dev.tenancy.boot.security.TenantBoundSessionsConfigurer;
 
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -11,16 +12,13 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.context.DelegatingSecurityContextRepository;
-import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
  * Spring Security in a servlet application with Tenancy: a {@code Customizer<HttpSecurity>} bean, which Spring
- * Security applies to every {@code HttpSecurity} before the application's own configuration, keeps sign-ins in a
- * {@link TenantBoundSecurityContextRepository} (after the request attribute, as Spring Security's default does).
- * An application's own {@code http.securityContext(...)} replaces it; {@code tenancy.security.tenant-bound-sessions
- * =false} removes it.
+ * Security applies to every {@code HttpSecurity}, adds the {@link TenantBoundSessionsConfigurer}: whatever security
+ * context repository the chain ends up with is wrapped in a {@link TenantBoundSecurityContextRepository}.
+ * {@code tenancy.security.tenant-bound-sessions=false}, or a bean named {@code tenantBoundSessions}, removes it.
  */
 @AutoConfiguration(after = TenancyWebAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "tenancy.enabled", matchIfMissing = true)
@@ -33,8 +31,6 @@ public final class TenancySecurityAutoConfiguration {
     @ConditionalOnMissingBean(name = "tenantBoundSessions")
     @ConditionalOnBooleanProperty(name = "tenancy.security.tenant-bound-sessions", matchIfMissing = true)
     Customizer<HttpSecurity> tenantBoundSessions() {
-        return http -> http.securityContext(context -> context.securityContextRepository(
-                new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
-                        new TenantBoundSecurityContextRepository())));
+        return http -> http.with(new TenantBoundSessionsConfigurer(), Customizer.withDefaults());
     }
 }

@@ -26,9 +26,8 @@ import java.util.Objects;
  * tenant), or the public site. A stored context without a site (saved before this repository was in place) is not
  * trusted anywhere. Signing in on B with A's session replaces A's sign-in; signing out clears the binding.
  *
- * <p>Tenancy installs it in every {@code HttpSecurity} (see the starter README, "Sessions bound to their tenant");
- * an application configuring its own {@code securityContextRepository} can wrap its repository with
- * {@link #TenantBoundSecurityContextRepository(SecurityContextRepository)}.
+ * <p>Tenancy wraps the repository of every {@code HttpSecurity} in one ({@link TenantBoundSessionsConfigurer}; see
+ * the starter README, "Sessions bound to their tenant").
  */
 public final class TenantBoundSecurityContextRepository implements SecurityContextRepository {
 
@@ -44,7 +43,8 @@ public final class TenantBoundSecurityContextRepository implements SecurityConte
     }
 
     /**
-     * Binds {@code sessions}, a repository keeping contexts in the {@link HttpSession}, to the request's tenant.
+     * Binds {@code sessions} to the request's tenant: a context it loads while the request's session was signed in
+     * on another site is not used. A repository keeping no session (request attribute only) is left as it is.
      */
     public TenantBoundSecurityContextRepository(SecurityContextRepository sessions) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");

@@ -18,7 +18,8 @@ import org.springframework.test.context.MergedContextConfiguration;
 /**
  * Prepares the application context of {@link TenantTest} classes: registers its {@link SpringTenants} and, unless
  * {@link TenantTest#testDatabase()} is false, points {@code spring.datasource.*} at a new database on the test
- * PostgreSQL server, ahead of every other property source. Spring caches one context per distinct configuration
+ * PostgreSQL server, ahead of every other property source, and keeps Boot's test slices from replacing it
+ * ({@code spring.test.database.replace=none}). Spring caches one context per distinct configuration
  * (this customizer is part of it), so each distinct configuration gets one database, dropped when its context
  * closes; test classes with the same configuration share the context and the database.
  */
@@ -41,6 +42,8 @@ final class TenantTestContextCustomizer implements ContextCustomizer {
             properties.put("spring.datasource.url", database.jdbcUrl());
             properties.put("spring.datasource.username", database.username());
             properties.put("spring.datasource.password", database.password() == null ? "" : database.password());
+            // Boot's test slices (@DataJpaTest, @JdbcTest) would replace it with an embedded database otherwise.
+            properties.put("spring.test.database.replace", "none");
             context.getEnvironment().getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, properties));
         }
         SpringTenants tenants = new SpringTenants(context, database);

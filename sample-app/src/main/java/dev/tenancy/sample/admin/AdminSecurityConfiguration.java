@@ -12,8 +12,8 @@ import org.springframework.security.web.context.SecurityContextRepository;
 
 /**
  * Sign-in and access rules of the admin site ({@code /admin/**}), a filter chain of its own before the API's. Pages
- * sign in with a form and a session kept in the application's {@link SecurityContextRepository}, which binds the
- * session to the host it was made on; every form carries the session's CSRF token. The platform pages need a super
+ * sign in with a form and a session kept in the application's {@link SecurityContextRepository}, which the starter
+ * binds to the tenant (host) it was made on; every form carries the session's CSRF token. The platform pages need a super
  * super admin on the platform host, the users pages a tenant super admin on their own tenant's host; a signed-in user
  * without those rights is shown a page saying so ({@code /admin/denied}). Users are looked up in the host's own
  * schema, so the super super admin and other tenants' admins are simply unknown on a tenant's host.

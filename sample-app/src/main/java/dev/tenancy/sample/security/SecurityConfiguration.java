@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 
@@ -19,9 +20,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>API clients send HTTP Basic credentials with every request; such requests need no CSRF token and create no
  *       session.</li>
- *   <li>Browsers sign in at {@code /login} and get a session, bound to the host it was made on
- *       ({@link TenantBoundSecurityContextRepository}); state-changing requests with a session need its CSRF
- *       token.</li>
+ *   <li>Browsers sign in at {@code /login} and get a session, bound to the host it was made on (the starter's
+ *       tenant-bound sessions, installed in every {@code HttpSecurity}); state-changing requests with a session need
+ *       its CSRF token.</li>
  *   <li>Who may call what is in {@link ApiAccessRules}; every other endpoint needs a signed-in user.</li>
  * </ul>
  * Commands run without a web server, and without this configuration.
@@ -30,10 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnWebApplication
 class SecurityConfiguration {
 
-    /** Where signed-in users' security contexts are kept; shared with the admin site's own filter chain. */
+    /**
+     * Where signed-in users' security contexts are kept (the HTTP session); shared with the admin site's own filter
+     * chain. The starter binds it to the tenant each sign-in was made for, in every chain.
+     */
     @Bean
     SecurityContextRepository securityContextRepository() {
-        return new TenantBoundSecurityContextRepository();
+        return new HttpSessionSecurityContextRepository();
     }
 
     @Bean

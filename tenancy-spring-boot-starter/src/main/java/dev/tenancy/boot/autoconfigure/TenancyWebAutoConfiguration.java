@@ -4,6 +4,7 @@ import dev.tenancy.boot.web.EndpointAccessInterceptor;
 import dev.tenancy.boot.web.HeaderTenantResolver;
 import dev.tenancy.boot.web.HostTenantResolver;
 import dev.tenancy.boot.web.PathTenantResolver;
+import dev.tenancy.boot.web.RefusalPage;
 import dev.tenancy.boot.web.TenancyWebMvcConfigurer;
 import dev.tenancy.boot.web.TenantFilter;
 import dev.tenancy.boot.web.TenantRequestResolver;
@@ -11,6 +12,7 @@ import dev.tenancy.core.directory.TenantDirectory;
 
 import jakarta.servlet.DispatcherType;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -25,7 +27,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * The web side of Tenancy in a servlet application: the {@link TenantFilter}, registered with
  * {@code tenancy.web.filter-order} (by default before Spring Security), resolving tenants as
- * {@code tenancy.web.resolve-by} says; with Spring MVC also public-only / tenant-only endpoints and
+ * {@code tenancy.web.resolve-by} says, its refusals shown to browsers by the application's {@link RefusalPage} bean
+ * if it has one; with Spring MVC also public-only / tenant-only endpoints and
  * {@code TenantRecord} controller parameters.
  */
 @AutoConfiguration(after = TenancyAutoConfiguration.class)
@@ -47,12 +50,13 @@ public final class TenancyWebAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = "tenantFilter")
-    FilterRegistrationBean<TenantFilter> tenantFilter(TenantRequestResolver resolver, TenancyProperties properties) {
+    FilterRegistrationBean<TenantFilter> tenantFilter(TenantRequestResolver resolver, TenancyProperties properties,
+            ObjectProvider<RefusalPage> refusalPage) {
         TenancyWebProperties web = properties.getWeb();
-        FilterRegistrationBean<TenantFilter> registration = new FilterRegistrationBean<>(
-                new TenantFilter(resolver, web.isShowPublicIfNoTenantFound()));
+        FilterRegistrationBean<TenantFilter> registration = new FilterRegistrationBean<>(new TenantFilter(resolver,
+                web.isShowPublicIfNoTenantFound(), refusalPage.getIfAvailable(RefusalPage::standard)));
         registration.setOrder(web.getFilterOrder());
-        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC, DispatcherType.ERROR);
         return registration;
     }
 
@@ -62,9 +66,10 @@ public final class TenancyWebAutoConfiguration {
 
         @Bean
         @ConditionalOnMissingBean
-        EndpointAccessInterceptor endpointAccessInterceptor(TenancyProperties properties) {
+        EndpointAccessInterceptor endpointAccessInterceptor(TenancyProperties properties,
+                ObjectProvider<RefusalPage> refusalPage) {
             return new EndpointAccessInterceptor(properties.getWeb().getPublicPaths(),
-                    properties.getWeb().getTenantPaths());
+                    properties.getWeb().getTenantPaths(), refusalPage.getIfAvailable(RefusalPage::standard));
         }
 
         @Bean

@@ -19,8 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Keeps public-only endpoints ({@link PublicEndpoint}, {@code tenancy.web.public-paths}) off tenant requests and
  * tenant-only endpoints ({@link TenantEndpoint}, {@code tenancy.web.tenant-paths}) off public requests. A refused
- * request gets 404 with {@code {"error":"Not found."}}: on the wrong host the endpoint does not exist, exactly as
- * with django-tenants' separate public URLconf, and nothing tells a visitor it exists elsewhere.
+ * request gets 404 with {@code {"error":"Not found."}} (browsers get the {@link RefusalPage}): on the wrong host the
+ * endpoint does not exist, exactly as with django-tenants' separate public URLconf, and nothing tells a visitor it
+ * exists elsewhere.
  */
 public final class EndpointAccessInterceptor implements HandlerInterceptor {
 
@@ -28,13 +29,20 @@ public final class EndpointAccessInterceptor implements HandlerInterceptor {
 
     private final List<PathPattern> publicPaths;
     private final List<PathPattern> tenantPaths;
+    private final ErrorResponses refusals;
     /** Audience declared on each handler method and controller class, looked up once (annotations do not change). */
     private final Map<AnnotatedElement, Audience> declaredAudiences = new ConcurrentHashMap<>();
 
     /** An interceptor with the given path patterns (e.g. {@code /signup/**}) on top of the annotations. */
     public EndpointAccessInterceptor(List<String> publicPaths, List<String> tenantPaths) {
+        this(publicPaths, tenantPaths, RefusalPage.standard());
+    }
+
+    /** As {@link #EndpointAccessInterceptor(List, List)}, with browsers' 404 pages rendered by {@code page}. */
+    public EndpointAccessInterceptor(List<String> publicPaths, List<String> tenantPaths, RefusalPage page) {
         this.publicPaths = parse(publicPaths);
         this.tenantPaths = parse(tenantPaths);
+        this.refusals = new ErrorResponses(page);
     }
 
     private static List<PathPattern> parse(List<String> patterns) {
@@ -47,7 +55,7 @@ public final class EndpointAccessInterceptor implements HandlerInterceptor {
         Audience audience = audience(request, handler);
         boolean tenantRequest = TenantFilter.tenantOf(request).isPresent();
         if ((audience == Audience.PUBLIC && tenantRequest) || (audience == Audience.TENANT && !tenantRequest)) {
-            ErrorResponses.write(response, HttpServletResponse.SC_NOT_FOUND, "Not found.");
+            refusals.write(request, response, HttpServletResponse.SC_NOT_FOUND, "Not found.");
             return false;
         }
         return true;

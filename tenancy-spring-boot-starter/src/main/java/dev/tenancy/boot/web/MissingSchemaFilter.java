@@ -21,6 +21,8 @@ import java.io.IOException;
  */
 public final class MissingSchemaFilter extends OncePerRequestFilter {
 
+    private static final ErrorResponses REFUSALS = new ErrorResponses(RefusalPage.standard());
+
     /** The body's message. */
     public static final String MESSAGE = "This tenant is temporarily unavailable.";
 
@@ -42,7 +44,7 @@ public final class MissingSchemaFilter extends OncePerRequestFilter {
                 throw e;
             }
             LOG.log(System.Logger.Level.WARNING, "Answered 503: " + missing.getMessage());
-            ErrorResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, MESSAGE);
+            REFUSALS.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, MESSAGE);
         }
     }
 

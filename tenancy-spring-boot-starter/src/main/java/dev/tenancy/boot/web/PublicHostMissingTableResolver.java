@@ -25,6 +25,8 @@ import java.sql.SQLException;
  */
 public final class PublicHostMissingTableResolver implements HandlerExceptionResolver, Ordered {
 
+    private static final ErrorResponses REFUSALS = new ErrorResponses(RefusalPage.standard());
+
     /** PostgreSQL's SQLSTATE for a relation that does not exist. */
     public static final String UNDEFINED_TABLE = "42P01";
 
@@ -41,7 +43,7 @@ public final class PublicHostMissingTableResolver implements HandlerExceptionRes
                 + "public host " + request.getServerName() + "; answered 404. Mark it @TenantEndpoint (or list its "
                 + "path in tenancy.web.tenant-paths) so that public hosts never reach it.");
         try {
-            ErrorResponses.write(response, HttpServletResponse.SC_NOT_FOUND, "Not found.");
+            REFUSALS.write(request, response, HttpServletResponse.SC_NOT_FOUND, "Not found.");
         } catch (IOException e) {
             return null;
         }

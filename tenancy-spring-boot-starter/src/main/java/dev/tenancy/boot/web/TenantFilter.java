@@ -5,6 +5,7 @@ import dev.tenancy.core.Tenants;
 import dev.tenancy.core.directory.TenantRecord;
 import dev.tenancy.core.model.TenantStatus;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
@@ -24,9 +25,11 @@ import java.util.Optional;
 /**
  * The tenant filter (django-tenants' {@code TenantMainMiddleware}): picks each request's tenant with a
  * {@link TenantRequestResolver}, runs the rest of the chain in that tenant's context and always restores the previous
- * context afterwards. Registered before Spring Security and everything else that touches data.
+ * context afterwards. Registered before Spring Security and everything else that touches data, for requests, async
+ * dispatches and error dispatches (an error page for a tenant's request runs in that tenant).
  *
- * <p>Answers, each with a JSON body {@code {"error":"..."}} and no detail about schemas:
+ * <p>Answers, each with a JSON body {@code {"error":"..."}}, or an HTML page ({@link RefusalPage}) for clients
+ * that ask for {@code text/html}, and no detail about schemas:
  * <ul>
  *   <li>400 when the tenant address is not a valid host name, or the request has more than one {@code Host}
  *       header (which one a proxy, the server and the application read could differ);</li>
@@ -54,14 +57,21 @@ public final class TenantFilter extends OncePerRequestFilter {
 
     private final TenantRequestResolver resolver;
     private final boolean showPublicIfNoTenantFound;
+    private final ErrorResponses refusals;
 
     /**
      * A filter resolving tenants with {@code resolver}; unknown tenants are served in public when
      * {@code showPublicIfNoTenantFound}, else refused with 404.
      */
     public TenantFilter(TenantRequestResolver resolver, boolean showPublicIfNoTenantFound) {
+        this(resolver, showPublicIfNoTenantFound, RefusalPage.standard());
+    }
+
+    /** As {@link #TenantFilter(TenantRequestResolver, boolean)}, with browsers' refusals rendered by {@code page}. */
+    public TenantFilter(TenantRequestResolver resolver, boolean showPublicIfNoTenantFound, RefusalPage page) {
         this.resolver = Objects.requireNonNull(resolver, "resolver");
         this.showPublicIfNoTenantFound = showPublicIfNoTenantFound;
+        this.refusals = new ErrorResponses(page);
     }
 
     /** The tenant the filter resolved for {@code request}; empty for public requests. */
@@ -74,15 +84,24 @@ public final class TenantFilter extends OncePerRequestFilter {
         return false;
     }
 
+    /** Error pages run in the failed request's tenant: the one resolved for it, not the error page's path. */
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (hasSeveralHostHeaders(request)) {
-            ErrorResponses.write(response, HttpServletResponse.SC_BAD_REQUEST,
+            refusals.write(request, response, HttpServletResponse.SC_BAD_REQUEST,
                     "The request has more than one Host header; send exactly one.");
             return;
         }
-        TenantResolution resolution = resolver.resolve(request);
+        Optional<TenantRecord> failedRequestTenant = request.getDispatcherType() == DispatcherType.ERROR
+                ? tenantOf(request) : Optional.empty();
+        TenantResolution resolution = failedRequestTenant.map(TenantResolution::tenant)
+                .orElseGet(() -> resolver.resolve(request));
         switch (resolution.outcome()) {
             case TENANT -> serveTenant(resolution, request, response, chain);
             case PUBLIC -> servePublic(request, response, chain);
@@ -90,11 +109,11 @@ public final class TenantFilter extends OncePerRequestFilter {
                 if (showPublicIfNoTenantFound) {
                     servePublic(request, response, chain);
                 } else {
-                    ErrorResponses.write(response, HttpServletResponse.SC_NOT_FOUND,
+                    refusals.write(request, response, HttpServletResponse.SC_NOT_FOUND,
                             "No tenant is served at this address.");
                 }
             }
-            case INVALID -> ErrorResponses.write(response, HttpServletResponse.SC_BAD_REQUEST,
+            case INVALID -> refusals.write(request, response, HttpServletResponse.SC_BAD_REQUEST,
                     "The request's tenant address is not a valid host name.");
         }
     }
@@ -112,12 +131,12 @@ public final class TenantFilter extends OncePerRequestFilter {
             FilterChain chain) throws ServletException, IOException {
         TenantRecord tenant = resolution.tenant();
         if (tenant.status() == TenantStatus.PROVISIONING) {
-            ErrorResponses.write(response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
+            refusals.write(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE,
                     "This tenant is being set up. Try again shortly.");
             return;
         }
         if (!tenant.isServed()) {
-            ErrorResponses.write(response, HttpServletResponse.SC_FORBIDDEN, "This tenant is not active.");
+            refusals.write(request, response, HttpServletResponse.SC_FORBIDDEN, "This tenant is not active.");
             return;
         }
         HttpServletRequest forwarded = resolution.requestFor(request);

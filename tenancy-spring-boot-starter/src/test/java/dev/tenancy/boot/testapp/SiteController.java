@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.util.List;
 
 /** Endpoints for every request, public-only endpoints, and one tenant-only method on an unannotated controller. */
@@ -29,6 +30,11 @@ class SiteController {
     @GetMapping("/whoami")
     String whoami(TenantRecord tenant, HttpServletRequest request) {
         return (tenant == null ? "public" : tenant.schema().value()) + " at '" + request.getContextPath() + "'";
+    }
+
+    @GetMapping("/me")
+    String me(Principal principal) {
+        return principal == null ? "not signed in" : principal.getName();
     }
 
     @GetMapping("/signup")

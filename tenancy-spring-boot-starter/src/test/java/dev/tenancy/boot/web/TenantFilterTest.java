@@ -94,4 +94,24 @@ class TenantFilterTest {
         assertThatThrownBy(() -> filter(TenantResolution.tenant(ACME), false, leakingAndFailing)).hasMessage("boom");
         assertThat(Tenants.current()).isEmpty();
     }
+
+    @Test
+    void browsersGetTheApplicationsRefusalPageWhenItHasOne() throws Exception {
+        MockHttpServletRequest browser = new MockHttpServletRequest();
+        browser.addHeader("Accept", "text/html");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        RefusalPage page = (status, message) -> "<p>" + status + ": " + message + "</p>";
+        new TenantFilter(request -> TenantResolution.notFound(), false, page).doFilter(browser, response,
+                recordingChain);
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(response.getContentAsString()).isEqualTo("<p>404: No tenant is served at this address.</p>");
+        assertThat(seenByChain).isEmpty();
+    }
+
+    @Test
+    void tenancysPlainRefusalPageEscapesItsMessage() {
+        assertThat(RefusalPage.standard().render(418, "<script>alert('x')</script> & more"))
+                .contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; more")
+                .doesNotContain("<script>");
+    }
 }

@@ -2,14 +2,13 @@ package dev.tenancy.core.seed;
 
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.TenantSchemaMissingException;
 import dev.tenancy.core.Tenants;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
 import dev.tenancy.core.provisioning.TenantInfo;
 import dev.tenancy.core.provisioning.TenantListener;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -73,8 +72,10 @@ public final class TenantSeeding {
             return;
         }
         try (Connection connection = dataSource.getConnection(tenant)) {
-            requireSchema(connection, tenant);
             runScripts(connection, tenant);
+        } catch (TenantSchemaMissingException e) {
+            throw new TenancyException("Cannot seed tenant " + tenant + ": its schema does not exist. Create the "
+                    + "tenant first (create-tenant), or check the name (list-tenants).", e);
         } catch (SQLException e) {
             throw new TenancyException("Seeding tenant " + tenant + " failed: " + e.getMessage(), e);
         }
@@ -96,20 +97,6 @@ public final class TenantSeeding {
                 seed(tenant.schema());
             }
         };
-    }
-
-    private static void requireSchema(Connection connection, SchemaName tenant) throws SQLException {
-        try (PreparedStatement select = connection.prepareStatement(
-                "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)")) {
-            select.setString(1, tenant.value());
-            try (ResultSet rows = select.executeQuery()) {
-                rows.next();
-                if (!rows.getBoolean(1)) {
-                    throw new TenancyException("Cannot seed tenant " + tenant + ": its schema does not exist. Create "
-                            + "the tenant first (create-tenant), or check the name (list-tenants).");
-                }
-            }
-        }
     }
 
     private void runScripts(Connection connection, SchemaName tenant) throws SQLException {

@@ -29,9 +29,11 @@ import java.util.concurrent.TimeUnit;
 public final class TenantRateLimitFilter extends OncePerRequestFilter {
 
     private final TenantBuckets buckets;
+    private final RateLimitRefusals refusals;
 
-    TenantRateLimitFilter(TenantBuckets buckets) {
+    TenantRateLimitFilter(TenantBuckets buckets, RateLimitRefusals refusals) {
         this.buckets = Objects.requireNonNull(buckets, "buckets");
+        this.refusals = Objects.requireNonNull(refusals, "refusals");
     }
 
     @Override
@@ -41,6 +43,7 @@ public final class TenantRateLimitFilter extends OncePerRequestFilter {
         if (tenant.isPresent()) {
             ConsumptionProbe probe = buckets.take(tenant.get());
             if (!probe.isConsumed()) {
+                refusals.refused(tenant.get());
                 refuse(response, retryAfterSeconds(probe));
                 return;
             }

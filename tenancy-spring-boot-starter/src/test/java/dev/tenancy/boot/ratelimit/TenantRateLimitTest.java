@@ -8,6 +8,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import dev.tenancy.boot.TestAppTest;
 import dev.tenancy.boot.ratelimit.TenantRateLimits.Limit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -23,7 +27,7 @@ import java.util.Optional;
 
 /**
  * Per-tenant rate limits on the test application: every tenant may make 3 requests an hour, except beta, whose
- * {@link TenantRateLimits} bean gives it 50. The buckets live as long as the cached context, so each test holds
+ * {@link TenantRateLimits} bean gives it 50; refusals are counted in a Micrometer registry. The buckets live as long as the cached context, so each test holds
  * whatever order the tests run in.
  */
 @TestAppTest
@@ -43,13 +47,22 @@ class TenantRateLimitTest {
                     ? Optional.of(new Limit(BETA_TENANT_LIMIT, Duration.ofHours(1)))
                     : Optional.empty();
         }
+
+        @Bean
+        MeterRegistry meterRegistry() {
+            return new SimpleMeterRegistry();
+        }
     }
 
     @Autowired
     MockMvc mvc;
 
+    @Autowired
+    MeterRegistry meters;
+
     @Test
     void aTenantBeyondItsLimitIsRefusedWhileAnotherTenantIsStillServed() throws Exception {
+        double refusedBefore = refusals();
         MockHttpServletResponse refusal = floodUntilRefused("alpha.example.com", 4);
 
         assertThat(refusal.getStatus()).isEqualTo(429);
@@ -59,6 +72,7 @@ class TenantRateLimitTest {
         mvc.perform(get("/notes").header("Host", "beta.example.com"))
                 .andExpect(status().isOk())
                 .andExpect(content().json("[\"beta note\"]"));
+        assertThat(refusals()).isEqualTo(refusedBefore + 1);
     }
 
     @Test
@@ -74,6 +88,11 @@ class TenantRateLimitTest {
         for (int i = 0; i < 10; i++) {
             mvc.perform(get("/plans").header("Host", "localhost")).andExpect(status().isOk());
         }
+    }
+
+    private double refusals() {
+        Counter counter = meters.find(MeteredRateLimitRefusals.REFUSALS).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     /** Sends requests as the tenant at {@code host} until one is refused, failing after {@code atMost} requests. */

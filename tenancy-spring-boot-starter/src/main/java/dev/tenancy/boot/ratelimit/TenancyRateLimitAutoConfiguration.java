@@ -43,7 +43,7 @@ public final class TenancyRateLimitAutoConfiguration {
     FilterRegistrationBean<TenantRateLimitFilter> tenantRateLimitFilter(TenancyRateLimitProperties rateLimit,
             TenancyProperties properties, ObjectProvider<TenantRateLimits> limits,
             ObjectProvider<RateLimitRefusals> refusals) {
-        Limit global = new Limit(rateLimit.getRequests(), rateLimit.getPer());
+        Limit global = globalLimit(rateLimit);
         TenantBuckets buckets = new TenantBuckets(global, limits.getIfAvailable(() -> tenant -> Optional.empty()),
                 rateLimit.getMaxTenants());
         FilterRegistrationBean<TenantRateLimitFilter> registration =
@@ -51,6 +51,16 @@ public final class TenancyRateLimitAutoConfiguration {
         registration.setOrder(properties.getWeb().getFilterOrder() + 2);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
+    }
+
+    private static Limit globalLimit(TenancyRateLimitProperties rateLimit) {
+        try {
+            return new Limit(rateLimit.getRequests(), rateLimit.getPer());
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new IllegalStateException("Invalid tenancy.rate-limit.requests (" + rateLimit.getRequests()
+                    + ") or tenancy.rate-limit.per (" + rateLimit.getPer() + "): " + e.getMessage()
+                    + ". Set at least 1 request per a positive interval, e.g. requests=100 and per=1s.", e);
+        }
     }
 
     /** Refusals counted in the application's Micrometer registry, unless {@code tenancy.metrics.enabled=false}. */

@@ -27,8 +27,9 @@ import javax.sql.DataSource;
  * <p>Matching: the host is {@linkplain HostNames#normalise(String) normalised}; an exact match wins; otherwise a
  * leading {@code www.} is ignored. Hosts that match no tenant are cached too, for a shorter time, so a flood of
  * unknown hosts cannot turn into a flood of queries; the cache's size bound keeps memory flat whatever the number
- * of tenants or hosts. Changes made through Tenancy evict the affected entries; changes made elsewhere are seen
- * after the time-to-live.
+ * of tenants or hosts. Changes made through Tenancy evict the affected entries on the instance that made them, and,
+ * with a {@link DirectoryChangeListener} running, on every other instance within about a second; changes made
+ * elsewhere are seen after the time-to-live.
  */
 public final class TenantDirectory {
 

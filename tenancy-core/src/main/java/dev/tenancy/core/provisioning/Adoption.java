@@ -65,7 +65,9 @@ final class Adoption {
                     throw new AdoptionRefusedException(reading.plan());
                 }
                 details.put("moved", String.join(",", reading.plan().moving()));
-                return move(tx, tenant, reading, template, details);
+                TenantInfo moved = move(tx, tenant, reading, template, details);
+                Context.announce(tx, schema, moved.domains());
+                return moved;
             });
             context.evict(schema, info.domains());
             return info;

@@ -49,7 +49,9 @@ final class Changes {
                 }
                 context.rows().rename(tx, row.id(), to);
                 context.books().record(tx, Audit.success(actor, Audit.Action.RENAME, to, details));
-                return context.domains().list(tx, row.id()).stream().map(DomainRecord::domain).toList();
+                List<String> domains = context.domains().list(tx, row.id()).stream().map(DomainRecord::domain).toList();
+                Context.announce(tx, from, domains);
+                return domains;
             });
             context.evict(from, hosts);
         } catch (Exception e) {
@@ -74,7 +76,9 @@ final class Changes {
                 }
                 context.rows().setStatus(tx, row.id(), served ? TenantStatus.ACTIVE : TenantStatus.INACTIVE);
                 context.books().record(tx, Audit.success(actor, action, schema, Map.of()));
-                return context.domains().list(tx, row.id()).stream().map(DomainRecord::domain).toList();
+                List<String> domains = context.domains().list(tx, row.id()).stream().map(DomainRecord::domain).toList();
+                Context.announce(tx, schema, domains);
+                return domains;
             });
             context.evict(schema, hosts);
         } catch (Exception e) {
@@ -98,6 +102,7 @@ final class Changes {
                         .orElseThrow(() -> TenantNotFoundException.schema(schema));
                 context.domains().add(tx, row.id(), domain, primary);
                 context.books().record(tx, Audit.success(actor, Audit.Action.ADD_DOMAIN, schema, details));
+                Context.announce(tx, schema, List.of(domain));
                 return null;
             });
             context.evict(schema, List.of(domain));
@@ -146,6 +151,7 @@ final class Changes {
                 boolean gone = context.domains().remove(tx, domain);
                 if (gone) {
                     context.books().record(tx, Audit.success(actor, Audit.Action.REMOVE_DOMAIN, tenant, details));
+                    Context.announce(tx, tenant, List.of(domain));
                 }
                 return gone;
             });

@@ -1,10 +1,13 @@
 package dev.tenancy.core.provisioning;
 
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.directory.DirectoryChangeListener;
 import dev.tenancy.core.directory.DomainStore;
 import dev.tenancy.core.directory.TenantDirectory;
 
 import java.lang.System.Logger.Level;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -38,6 +41,14 @@ record Context(DataSource pool, TenantRows rows, DomainStore domains, SchemaFact
         }
         directory.evictTenant(schema);
         hosts.forEach(directory::evict);
+    }
+
+    /**
+     * Tells every instance's directory, within the transaction open on {@code transaction} (so only if it commits),
+     * to forget the tenant and its hosts.
+     */
+    static void announce(Connection transaction, SchemaName schema, Collection<String> hosts) throws SQLException {
+        DirectoryChangeListener.announce(transaction, schema, hosts);
     }
 
     /**

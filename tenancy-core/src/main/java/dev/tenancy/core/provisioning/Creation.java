@@ -146,6 +146,7 @@ final class Creation {
                 context.rows().setStatus(tx, info.id(), TenantStatus.ACTIVE);
                 context.books().ended(tx, info.schema(), info.id());
                 context.books().record(tx, Audit.success(info.actor(), action, info.schema(), details));
+                Context.announce(tx, info.schema(), info.domains());
                 for (TenantListener listener : context.listeners()) {
                     listener.afterCreate(info);
                 }
@@ -176,6 +177,7 @@ final class Creation {
                 SchemaDrops.dropOwned(tx, context.rows(), info.id(), info.schema());
                 context.rows().delete(tx, info.id());
                 context.books().ended(tx, info.schema(), info.id());
+                Context.announce(tx, info.schema(), info.domains());
                 return null;
             });
             failure = new ProvisioningException(message + " Everything this attempt had written was removed; fix the "

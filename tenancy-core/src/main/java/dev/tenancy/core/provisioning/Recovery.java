@@ -66,6 +66,7 @@ final class Recovery {
             }
             context.books().record(tx, Audit.success(ACTOR, Audit.Action.RECOVER, schema,
                     Map.of("tenantId", Long.toString(started.tenantId()), "domains", String.join(",", hosts))));
+            Context.announce(tx, schema, hosts);
             return true;
         });
         context.evict(schema, hosts);
@@ -119,6 +120,7 @@ final class Recovery {
                         context.rows().setStatus(tx, row.id(), TenantStatus.ACTIVE);
                     }
                     context.books().record(tx, Audit.success(actor, Audit.Action.CREATE_SCHEMA, schema, details));
+                    Context.announce(tx, schema, List.of());
                     return null;
                 });
             } catch (Exception e) {

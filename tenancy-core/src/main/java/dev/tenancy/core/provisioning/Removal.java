@@ -53,6 +53,7 @@ final class Removal {
                     context.rows().setStatus(tx, row.id(), TenantStatus.INACTIVE);
                 }
                 context.books().record(tx, audit);
+                Context.announce(tx, schema, hosts);
                 return null;
             });
             context.evict(schema, hosts);

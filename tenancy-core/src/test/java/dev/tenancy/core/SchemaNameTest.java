@@ -84,4 +84,25 @@ class SchemaNameTest {
         assertThat(SchemaName.isValid("tenant_a")).isTrue();
         assertThat(SchemaName.isValid("Tenant_a")).isFalse();
     }
+
+    @Test
+    void aNullAmongTheReservedNamesIsIgnored() {
+        assertThat(SchemaName.of("tenant_acme", java.util.Arrays.asList(null, "tenant_template")).value())
+                .isEqualTo("tenant_acme");
+    }
+
+    @Test
+    void controlCharactersAreShownEscapedInTheMessageAndOrdinaryCharactersAsTheyAre() {
+        assertThatThrownBy(() -> SchemaName.of("tenant\u007fone")).hasMessageContaining("tenant\\u007fone");
+        assertThatThrownBy(() -> SchemaName.of("tenant\u001fone")).hasMessageContaining("tenant\\u001fone");
+        assertThatThrownBy(() -> SchemaName.of("tenant one")).hasMessageContaining("'tenant one'");
+    }
+
+    @Test
+    void namesSortByTheirText() {
+        assertThat(List.of(SchemaName.of("tenant_b"), SchemaName.of("tenant_a"), SchemaName.of("tenant_c")).stream()
+                .sorted().map(SchemaName::value).toList()).containsExactly("tenant_a", "tenant_b", "tenant_c");
+        assertThat(SchemaName.of("tenant_a").compareTo(SchemaName.of("tenant_a"))).isZero();
+        assertThat(SchemaName.of("tenant_a")).hasToString("tenant_a").isNotEqualTo("tenant_a");
+    }
 }

@@ -20,14 +20,18 @@ class HostNamesTest {
             "localhost, localhost",
             "  padded.example.com  , padded.example.com",
             "bücher.example, xn--bcher-kva.example",
-            "www.acme.com, www.acme.com"})
+            "www.acme.com, www.acme.com",
+            "ACME.COM, acme.com",
+            "LOCALHOST, localhost",
+            "ü, xn--tda",
+            "z09.example, z09.example"})
     void hostsAreStoredLowerCaseWithoutPortOrTrailingDot(String input, String expected) {
         assertThat(HostNames.normalise(input)).isEqualTo(expected);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"", " ", "acme..com", "-acme.com", "acme-.com", "acme_corp.com", "acme.com/path",
-            "acme com", "a\"b.com", "evil.com\r\nX-Injected: 1", "acme.com:port"})
+            "acme com", "a\"b.com", "evil.com\r\nX-Injected: 1", "acme.com:port", "acme.com-", "[::1]:8080", "[::1"})
     void invalidHostsAreRejectedWithAMessage(String host) {
         assertThatThrownBy(() -> HostNames.normalise(host))
                 .isInstanceOf(InvalidHostException.class)
@@ -40,5 +44,30 @@ class HostNamesTest {
         assertThatThrownBy(() -> HostNames.normalise("a".repeat(length) + ".com"))
                 .isInstanceOf(InvalidHostException.class);
         assertThat(HostNames.isValid("a".repeat(63) + ".com")).isTrue();
+        assertThat(HostNames.isValid("example." + "a".repeat(length))).isFalse();
+    }
+
+    @org.junit.jupiter.api.Test
+    void anEmptyPortIsDroppedLikeAnyOther() {
+        assertThat(HostNames.normalise("Acme.example.com:")).isEqualTo("acme.example.com");
+    }
+
+    @org.junit.jupiter.api.Test
+    void hostsOfUpTo253CharactersAreAccepted() {
+        String label = "a".repeat(63);
+        String longest = label + "." + label + "." + label + "." + "b".repeat(61);
+        assertThat(longest).hasSize(253);
+        assertThat(HostNames.normalise(longest)).isEqualTo(longest);
+        assertThatThrownBy(() -> HostNames.normalise(longest + "b")).isInstanceOf(InvalidHostException.class)
+                .hasMessageContaining("1-253 characters");
+    }
+
+    @org.junit.jupiter.api.Test
+    void anOverlongHostIsCutShortInTheMessage() {
+        String host = "a".repeat(101) + ".com";
+        assertThatThrownBy(() -> HostNames.normalise(host)).hasMessageContaining("a".repeat(100) + "...")
+                .hasMessageNotContaining("a".repeat(101));
+        String hundred = "b".repeat(100);
+        assertThatThrownBy(() -> HostNames.normalise(hundred)).hasMessageContaining("'" + hundred + "'");
     }
 }

@@ -8,6 +8,7 @@ import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
 import dev.tenancy.core.migration.SchemaMigrator;
+import dev.tenancy.core.roles.TenantRoles;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -100,7 +101,9 @@ public final class TenantProvisioner {
      *
      * @param dataSource the application's pool; when it is a {@link TenantAwareDataSource}, its pool is used. Every
      *     connection the provisioner borrows first gets the shared search path, whatever an earlier borrower left
-     *     on it
+     *     on it. When the data source has {@linkplain TenantAwareDataSource.Builder#tenantRoles tenant roles}, each
+     *     tenant's role is made and granted its schema when the tenant is created (or its missing schema built, or
+     *     existing tables adopted), renamed with its schema and dropped right after it, in the same transactions
      * @param migrator creates a schema and applies the tenant migrations to it
      */
     public static Builder builder(DataSource dataSource, SchemaMigrator migrator) {
@@ -313,12 +316,18 @@ public final class TenantProvisioner {
         private String sharedSchema = "public";
         private boolean audit = true;
         private ProvisioningTransactions transactions = ProvisioningTransactions.NONE;
+        private final TenantRoles roles;
+        private final List<String> extraSchemas = new ArrayList<>();
 
         private Builder(DataSource dataSource, SchemaMigrator migrator) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
             if (dataSource instanceof TenantAwareDataSource tenantAware) {
                 searchPathSchemas.add(tenantAware.searchPath().sharedSchema());
                 searchPathSchemas.addAll(tenantAware.searchPath().extraSchemas());
+                extraSchemas.addAll(tenantAware.searchPath().extraSchemas());
+                roles = tenantAware.tenantRoles();
+            } else {
+                roles = null;
             }
             this.migrator = Objects.requireNonNull(migrator, "migrator");
         }
@@ -428,7 +437,8 @@ public final class TenantProvisioner {
             Context context = new Context(dataSource, new TenantRows(tables), new DomainStore(tables),
                     new SchemaFactory(dataSource, migrator, templateSchema, historyTable),
                     new Bookkeeping(dataSource, SqlIdentifiers.quote(sharedSchema, "shared schema"), audit), naming,
-                    Set.copyOf(reserved), Set.copyOf(reservedSubdomains), List.copyOf(listeners), directory);
+                    Set.copyOf(reserved), Set.copyOf(reservedSubdomains), List.copyOf(listeners), directory,
+                    new RoleSteps(roles, dataSource, sharedSchema, extraSchemas));
             return new TenantProvisioner(context, transactions, historyTable);
         }
     }

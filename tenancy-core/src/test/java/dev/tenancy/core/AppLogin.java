@@ -32,13 +32,17 @@ public final class AppLogin implements AutoCloseable {
         asSuperuser("CREATE ROLE " + name + " LOGIN CREATEROLE PASSWORD 'app';"
                 + "GRANT CREATE ON DATABASE \"" + database.name() + "\" TO " + name + ";"
                 + "GRANT CREATE ON SCHEMA public TO " + name);
+        this.pool = newPool(poolSize);
+    }
+
+    /** A new pool logging in as this role; the caller closes it. */
+    public HikariDataSource newPool(int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(database.jdbcUrl().replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", ""));
         config.setUsername(name);
         config.setPassword("app");
         config.setMaximumPoolSize(poolSize);
-        config.setPoolName("login-" + database.name());
-        this.pool = new HikariDataSource(config);
+        return new HikariDataSource(config);
     }
 
     /** The login role's name. */

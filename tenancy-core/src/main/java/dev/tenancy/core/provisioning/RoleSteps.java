@@ -37,13 +37,22 @@ final class RoleSteps {
         }
     }
 
-    /** Makes the tenant's role (when missing) and grants it its schema, in the caller's transaction. */
-    void enable(Connection transaction, SchemaName schema) throws SQLException {
+    /** Whether tenants have roles. */
+    boolean on() {
+        return roles != null;
+    }
+
+    /**
+     * Makes the tenant's role (when missing) and grants it its schema, in the caller's transaction.
+     *
+     * @return whether the role had to be made
+     */
+    boolean enable(Connection transaction, SchemaName schema) throws SQLException {
         if (roles == null) {
-            return;
+            return false;
         }
         install();
-        roles.enable(transaction, schema);
+        return roles.enable(transaction, schema);
     }
 
     /** Renames the tenant's role with its schema, in the caller's transaction. */

@@ -85,6 +85,7 @@ public final class TenantProvisioner {
     private final Changes changes;
     private final Recovery recovery;
     private final Adoption adoption;
+    private final RoleEnabling roleEnabling;
 
     private TenantProvisioner(Context context, ProvisioningTransactions transactions, String historyTable) {
         this.context = context;
@@ -94,6 +95,7 @@ public final class TenantProvisioner {
         this.changes = new Changes(context);
         this.recovery = new Recovery(context);
         this.adoption = new Adoption(context, historyTable);
+        this.roleEnabling = new RoleEnabling(context);
     }
 
     /**
@@ -278,6 +280,36 @@ public final class TenantProvisioner {
         } catch (SQLException e) {
             throw new TenancyException("Could not refresh the template schema " + template.name() + ": "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Switches an existing fleet to {@linkplain TenantAwareDataSource.Builder#tenantRoles tenant roles}: for every
+     * tenant whose schema exists, in a transaction of its own under the tenant's lock, makes its role when missing,
+     * lets the login role switch to it and grants it its schema (present objects and, by default privileges, those
+     * the login role creates later). Idempotent: run it again after a failure; tenants already done change nothing.
+     * Objects of a schema the login role does not own cannot be granted: that tenant fails with a message naming
+     * them, and the others go on.
+     *
+     * @return one result per tenant, in tenant order
+     * @throws IllegalStateException when the data source has no tenant roles
+     */
+    public List<RoleResult> enableTenantRoles(String actor) {
+        return apart(() -> roleEnabling.enableAll(actorOf(actor)));
+    }
+
+    /**
+     * What {@link #enableTenantRoles} did for one tenant.
+     *
+     * @param schema the tenant's schema
+     * @param created whether its role had to be made (false: it existed and was granted again)
+     * @param error why the tenant's role is not usable yet, or {@code null} when it is
+     */
+    public record RoleResult(SchemaName schema, boolean created, String error) {
+
+        /** Whether the tenant's role is ready. */
+        public boolean succeeded() {
+            return error == null;
         }
     }
 

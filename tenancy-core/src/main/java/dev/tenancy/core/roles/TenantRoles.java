@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
@@ -184,6 +185,23 @@ public final class TenantRoles {
         return created;
     }
 
+    /** The relations and sequences of {@code schema} the current role may not grant (at most 20). */
+    private static List<String> ungrantable(Connection connection, SchemaName schema) throws SQLException {
+        List<String> found = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT c.relname FROM pg_class c "
+                + "JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = ? AND c.relkind IN "
+                + "('r', 'p', 'v', 'm', 'f', 'S') AND NOT has_table_privilege(c.oid, 'SELECT WITH GRANT OPTION') "
+                + "ORDER BY c.relname LIMIT 20")) {
+            select.setString(1, schema.value());
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    found.add(rows.getString(1));
+                }
+            }
+        }
+        return found;
+    }
+
     /**
      * Grants the login role ({@code SESSION_USER}) membership in {@code schema}'s role with {@code SET} and without
      * {@code INHERIT}, unless it may already switch to it (a superuser, or the role's creator through
@@ -198,9 +216,19 @@ public final class TenantRoles {
     /**
      * Grants {@code schema}'s role what it needs of the schema, in the caller's transaction: its present objects and,
      * through default privileges, those the login role creates there later. Idempotent.
+     *
+     * @throws TenancyException when the schema holds objects the login role may not grant (it does not own them);
+     *     nothing was granted then
      */
     public void grant(Connection transaction, SchemaName schema) throws SQLException {
         String role = quotedRole(schema);
+        List<String> ungrantable = ungrantable(transaction, schema);
+        if (!ungrantable.isEmpty()) {
+            throw new TenancyException("The role of tenant schema '" + schema + "' cannot be granted "
+                    + String.join(", ", ungrantable) + ": the login role does not own them. Make it their owner "
+                    + "(e.g. ALTER TABLE ... OWNER TO, or REASSIGN OWNED BY <their owner> TO <login role>, as a "
+                    + "superuser) and try again.");
+        }
         String in = " IN SCHEMA " + schema.quoted();
         execute(transaction, "GRANT USAGE ON SCHEMA " + schema.quoted() + " TO " + role);
         execute(transaction, "GRANT " + TABLE_PRIVILEGES + " ON ALL TABLES" + in + " TO " + role);

@@ -13,6 +13,8 @@ import dev.tenancy.core.roles.TenantRoles;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 
+import com.zaxxer.hikari.HikariDataSource;
+
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -163,6 +165,38 @@ class TenantRoleProvisioningTest {
 
         assertThat(superuserStrings("SELECT schema_name FROM public.tenants")).isEmpty();
         assertThat(tenantRoles()).isEmpty();
+    }
+
+    @Test
+    void anExistingFleetIsSwitchedToTenantRolesOneTenantAtATimeAndTheSwitchCanBeRerun() throws Exception {
+        try (HikariDataSource earlier = app.newPool(3)) {
+            TenantAwareDataSource withoutRoles = TenantAwareDataSource.wrap(earlier);
+            TenantProvisioner before = TenantProvisioner.builder(withoutRoles,
+                    TenantMigrator.builder(withoutRoles).tenantLocations(ProvisioningFixture.TENANT).build()).build();
+            for (String tenant : List.of("alpha", "beta", "gamma")) {
+                before.create(TenantRequest.subdomain(tenant).value("name", tenant));
+            }
+        }
+        app.asSuperuser("CREATE TABLE tenant_gamma.stray (id int)");
+        assertThat(tenantRoles()).isEmpty();
+
+        List<TenantProvisioner.RoleResult> first = provisioner(true).enableTenantRoles("test");
+
+        assertThat(first).extracting(r -> r.schema().value() + ":" + r.created() + ":" + r.succeeded())
+                .containsExactly("tenant_alpha:true:true", "tenant_beta:true:true", "tenant_gamma:false:false");
+        assertThat(first.get(2).error()).contains("stray").contains("the login role does not own them");
+        assertThat(tenantRoles()).containsExactly(roles.prefix() + "tenant_alpha", roles.prefix() + "tenant_beta");
+        assertThatThrownBy(() -> Tenants.call(SchemaName.of("tenant_alpha"),
+                () -> strings("SELECT email FROM tenant_beta.users")))
+                .hasMessageContaining("permission denied for schema tenant_beta");
+
+        app.asSuperuser("ALTER TABLE tenant_gamma.stray OWNER TO " + app.name());
+        List<TenantProvisioner.RoleResult> second = provisioner(true).enableTenantRoles("test");
+
+        assertThat(second).extracting(r -> r.schema().value() + ":" + r.created() + ":" + r.succeeded())
+                .containsExactly("tenant_alpha:false:true", "tenant_beta:false:true", "tenant_gamma:true:true");
+        assertThat(Tenants.call(SchemaName.of("tenant_gamma"), () -> strings("SELECT count(*) FROM stray")))
+                .containsExactly("0");
     }
 
     private static void insertUser(String email) throws SQLException {

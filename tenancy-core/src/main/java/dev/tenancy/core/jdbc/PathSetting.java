@@ -87,7 +87,7 @@ final class PathSetting {
         }
         return new SQLException("Tenant '" + tenant + "' is served as PostgreSQL role '" + roles.roleName(tenant)
                 + "' (tenant roles are on), but the pool's login role could not switch to it: " + e.getMessage()
-                + ". Create the tenant through the provisioner, or run the command that enables tenant roles for the "
-                + "existing tenants.", state, e);
+                + ". Create the tenant through the provisioner, or give existing tenants their roles with the "
+                + "enable-tenant-roles command (TenantProvisioner.enableTenantRoles).", state, e);
     }
 }

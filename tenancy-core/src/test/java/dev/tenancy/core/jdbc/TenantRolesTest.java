@@ -221,7 +221,7 @@ class TenantRolesTest {
                     .isInstanceOf(SQLException.class)
                     .hasMessageContaining("Tenant 'initech' is served as PostgreSQL role '" + roles.prefix()
                             + "initech'")
-                    .hasMessageContaining("enables tenant roles");
+                    .hasMessageContaining("enable-tenant-roles command");
         } finally {
             fixture.sql("DROP SCHEMA initech");
         }

@@ -9,8 +9,15 @@ import dev.tenancy.benchmarks.harness.Machine;
 import dev.tenancy.benchmarks.harness.Options;
 import dev.tenancy.benchmarks.harness.ServerProcess;
 
+import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.roles.TenantRoles;
+
+import com.zaxxer.hikari.HikariDataSource;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,7 +41,7 @@ import java.util.function.ToDoubleFunction;
  * (see {@link CpuMeter}): on a shared machine it shows where a variant's cost goes better than throughput does.
  *
  * <p>Arguments (all optional): {@code --tenants=100 --clients=16,64 --duration=20 --warmup=15 --rounds=3
- * --variants=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive --load=auto|wrk|java --server-cpus=
+ * --variants=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive (also: tenancy-roles) --load=auto|wrk|java --server-cpus=
  * --load-cpus= --heap=512m --jfr= --load-tenants=} ({@code jfr}: a directory where each server records a JFR
  * profile; {@code load-tenants}: spread the requests over only the first N tenants, e.g. 1 to see a tenant's
  * connections keep their search path).
@@ -85,7 +92,11 @@ public final class RequestOverheadBenchmark {
                         + " or /proc cannot be read) and counts as 0.");
             }
             Map<Variant, ServerProcess> servers = new EnumMap<>(Variant.class);
+            TenantRoles roles = TenantRoles.of(Variant.ROLE_PREFIX, Variant.ROLE_GROUP);
             try {
+                if (variants.contains(Variant.TENANCY_ROLES)) {
+                    makeRoles(database, roles);
+                }
                 for (Variant variant : variants) {
                     servers.put(variant, ServerProcess.start(variant.key, database, options.string("server-cpus"),
                             jvmOptions(variant), variant.settings));
@@ -97,7 +108,35 @@ public final class RequestOverheadBenchmark {
                 measure(servers);
             } finally {
                 servers.values().forEach(ServerProcess::close);
+                if (variants.contains(Variant.TENANCY_ROLES)) {
+                    dropRoles(database, roles);
+                }
             }
+        }
+    }
+
+    /** Gives every tenant its role, as {@code enable-tenant-roles} would. */
+    private void makeRoles(BenchmarkDatabase database, TenantRoles roles) throws Exception {
+        try (HikariDataSource pool = database.pool(1); Connection connection = pool.getConnection()) {
+            roles.install(connection, "public", List.of());
+            connection.setAutoCommit(false);
+            for (int i = 0; i < tenants; i++) {
+                roles.enable(connection, SchemaName.of(BenchmarkDatabase.schema(i)));
+            }
+            connection.commit();
+        }
+    }
+
+    /** Drops the tenant roles again: roles outlive the benchmark's database on a shared server. */
+    private void dropRoles(BenchmarkDatabase database, TenantRoles roles) throws Exception {
+        try (HikariDataSource pool = database.pool(1); Connection connection = pool.getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("SET ROLE NONE");
+            for (int i = 0; i < tenants; i++) {
+                String role = roles.quotedRole(SchemaName.of(BenchmarkDatabase.schema(i)));
+                statement.execute("DROP OWNED BY " + role + "; DROP ROLE IF EXISTS " + role);
+            }
+            statement.execute("DROP OWNED BY \"" + roles.group() + "\"; DROP ROLE \"" + roles.group() + "\"");
         }
     }
 

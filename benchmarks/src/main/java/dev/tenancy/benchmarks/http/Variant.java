@@ -16,6 +16,12 @@ enum Variant {
      * statements labelled with their tenant (one plan per tenant on each connection).
      */
     TENANCY("tenancy", "Tenancy on"),
+    /**
+     * Tenancy as shipped plus tenant roles: each tenant's connection also runs as the tenant's own PostgreSQL role,
+     * set in the same statement as the path (the roles are made before the servers start).
+     */
+    TENANCY_ROLES("tenancy-roles", "Tenancy on, tenant roles", "--tenancy.roles.enabled=true",
+            "--tenancy.roles.prefix=" + Variant.ROLE_PREFIX, "--tenancy.roles.group=" + Variant.ROLE_GROUP),
     /** Tenancy with unlabelled statements: PostgreSQL re-plans a statement whenever its connection changed tenant. */
     TENANCY_UNLABELLED("tenancy-unlabelled", "Tenancy on, statements not labelled",
             "--tenancy.schemas.label-statements=false"),
@@ -25,6 +31,10 @@ enum Variant {
      */
     NAIVE("naive", "naive: uncached host lookup + SET per checkout", "--tenancy.directory.time-to-live=0",
             "--tenancy.directory.maximum-size=0", "--tenancy.schemas.label-statements=false");
+
+    /** The tenant role names of {@link #TENANCY_ROLES}. */
+    static final String ROLE_PREFIX = "bench_role_";
+    static final String ROLE_GROUP = "bench_tenant_roles";
 
     final String key;
     final String label;

@@ -13,16 +13,17 @@ import javax.sql.DataSource;
  * The pool as the library's own work (migrations, provisioning) sees it: every connection handed out has first had
  * its {@code search_path} set to the shared one, whatever an earlier borrower left on it (a tenant connection's
  * close leaves the tenant's path on the pooled connection). The {@code SET} is committed before the connection is
- * handed out, so a rollback by the caller cannot bring the earlier path back.
+ * handed out, so a rollback by the caller cannot bring the earlier path back. With tenant roles, the same statement
+ * sets the login role back ({@code SET ROLE NONE}), which a tenant connection's close leaves as the tenant's.
  */
 final class SharedPathDataSource implements DataSource {
 
     private final DataSource pool;
     private final String setSharedPath;
 
-    SharedPathDataSource(DataSource pool, SearchPath searchPath) {
+    SharedPathDataSource(DataSource pool, SearchPath searchPath, boolean resetRole) {
         this.pool = pool;
-        this.setSharedPath = searchPath.statementFor(null);
+        this.setSharedPath = searchPath.statementFor(null) + (resetRole ? "; SET ROLE NONE" : "");
     }
 
     @Override

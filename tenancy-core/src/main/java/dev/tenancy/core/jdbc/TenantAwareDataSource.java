@@ -2,6 +2,7 @@ package dev.tenancy.core.jdbc;
 
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.Tenants;
+import dev.tenancy.core.roles.TenantRoles;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
@@ -45,14 +46,18 @@ public final class TenantAwareDataSource implements DataSource {
 
     private final DataSource target;
     private final SearchPath searchPath;
+    private final TenantRoles tenantRoles;
+    private final PathSetting pathSetting;
     private final boolean labelStatements;
     private final long schemaCheckNanos;
     private final LongAdder searchPathChanges = new LongAdder();
 
-    private TenantAwareDataSource(DataSource target, SearchPath searchPath, boolean labelStatements,
-            Duration schemaCheckInterval) {
+    private TenantAwareDataSource(DataSource target, SearchPath searchPath, TenantRoles tenantRoles,
+            boolean labelStatements, Duration schemaCheckInterval) {
         this.target = target;
         this.searchPath = searchPath;
+        this.tenantRoles = tenantRoles;
+        this.pathSetting = new PathSetting(searchPath, tenantRoles);
         this.labelStatements = labelStatements;
         this.schemaCheckNanos = schemaCheckInterval.toNanos();
     }
@@ -77,7 +82,8 @@ public final class TenantAwareDataSource implements DataSource {
      * {@code search_path} they set themselves. Every connection the returned data source hands out has first been
      * given the shared path ({@code "<shared>", <extras...>}), whatever an earlier borrower of the pooled connection
      * left on it; Flyway then adds the schema it migrates in front of that. Given a {@code TenantAwareDataSource},
-     * its pool and search path are used; given a plain pool, {@code sharedSchema} alone.
+     * its pool and search path are used, and with {@linkplain Builder#tenantRoles tenant roles} each connection is
+     * also set back to the login role ({@code SET ROLE NONE}); given a plain pool, {@code sharedSchema} alone.
      */
     public static DataSource forLibraryWork(DataSource pool, String sharedSchema) {
         Objects.requireNonNull(pool, "pool");
@@ -85,9 +91,10 @@ public final class TenantAwareDataSource implements DataSource {
             return pool;
         }
         if (pool instanceof TenantAwareDataSource tenantAware) {
-            return new SharedPathDataSource(tenantAware.target, tenantAware.searchPath);
+            return new SharedPathDataSource(tenantAware.target, tenantAware.searchPath,
+                    tenantAware.tenantRoles != null);
         }
-        return new SharedPathDataSource(pool, new SearchPath(sharedSchema, List.of()));
+        return new SharedPathDataSource(pool, new SearchPath(sharedSchema, List.of()), false);
     }
 
     /**
@@ -102,6 +109,11 @@ public final class TenantAwareDataSource implements DataSource {
     /** The search-path rules this data source applies. */
     public SearchPath searchPath() {
         return searchPath;
+    }
+
+    /** The tenant roles connections serving a tenant run as, or {@code null} when they keep the login role. */
+    public TenantRoles tenantRoles() {
+        return tenantRoles;
     }
 
     /** A connection that follows the tenant context of the thread using it. */
@@ -126,7 +138,7 @@ public final class TenantAwareDataSource implements DataSource {
 
     private Connection open(Connection physical, boolean followsContext, SchemaName pinned) throws SQLException {
         try {
-            TenantConnection connection = new TenantConnection(physical, searchPath, searchPathChanges,
+            TenantConnection connection = new TenantConnection(physical, searchPath, pathSetting, searchPathChanges,
                     followsContext, pinned, labelStatements, schemaCheckNanos);
             connection.checkOut();
             return connection;
@@ -191,6 +203,7 @@ public final class TenantAwareDataSource implements DataSource {
         private final List<String> extraSchemas = new ArrayList<>();
         private boolean labelStatements = true;
         private Duration schemaCheckInterval = Duration.ofSeconds(1);
+        private TenantRoles tenantRoles;
 
         private Builder(DataSource target) {
             this.target = Objects.requireNonNull(target, "target data source");
@@ -241,13 +254,27 @@ public final class TenantAwareDataSource implements DataSource {
             return this;
         }
 
+        /**
+         * Runs every connection serving a tenant as that tenant's own PostgreSQL role ({@code null}, the default:
+         * off), so that PostgreSQL itself refuses it anything of another tenant, even a query naming another
+         * tenant's schema. The role is set in the same statement as the path, so it costs no extra round trip;
+         * outside any tenant connections run as the login role. The server's report of the path is then not trusted
+         * on its own (it does not cover the role): on PostgreSQL 18 too, every checkout sets path and role. The
+         * roles must exist ({@link TenantRoles#create}; the provisioner creates them with the tenants) and the pool's
+         * login role must be allowed to switch to them.
+         */
+        public Builder tenantRoles(TenantRoles roles) {
+            this.tenantRoles = roles;
+            return this;
+        }
+
         /** Validates the schema names and builds the data source. */
         public TenantAwareDataSource build() {
             if (target instanceof TenantAwareDataSource) {
                 throw new IllegalArgumentException("The data source is already tenant-aware; wrap the pool only once.");
             }
-            return new TenantAwareDataSource(target, new SearchPath(sharedSchema, extraSchemas), labelStatements,
-                    schemaCheckInterval);
+            return new TenantAwareDataSource(target, new SearchPath(sharedSchema, extraSchemas), tenantRoles,
+                    labelStatements, schemaCheckInterval);
         }
     }
 }

@@ -40,18 +40,19 @@ import java.util.concurrent.locks.ReentrantLock;
  * driver whenever it changes, whoever changed it, the report says so; before 18, the state must be {@code SET(w)} or
  * {@code SET_IN_TRANSACTION(w)}. Otherwise one statement sets the path and, in the same round trip, fails with
  * {@link TenantSchemaMissingException} when the schema does not exist (PostgreSQL skips a missing schema of the path,
- * so the statement would have read the shared schema's tables).
+ * so the statement would have read the shared schema's tables). With tenant roles ({@link PathSetting}), the same
+ * statement sets the tenant's role, and the server's report is not trusted (it does not cover the role).
  */
 final class TenantConnection extends DelegatingConnection {
 
     private static final String SEARCH_PATH = "search_path";
-    private static final String SET_CONFIG = "SELECT set_config('search_path', ?, false), ?::regnamespace";
 
     private enum PathState { UNKNOWN, SET, SET_IN_TRANSACTION }
 
     private final Connection delegate;
     private final PGConnection server;
     private final SearchPath searchPath;
+    private final PathSetting setting;
     private final LongAdder counter;
     private final boolean followsContext;
     private final SchemaName pinned;
@@ -62,12 +63,13 @@ final class TenantConnection extends DelegatingConnection {
     private PathState state = PathState.UNKNOWN;
     private SchemaName pathTenant;
 
-    TenantConnection(Connection delegate, SearchPath searchPath, LongAdder counter, boolean followsContext,
+    TenantConnection(Connection delegate, SearchPath searchPath, PathSetting setting, LongAdder counter, boolean followsContext,
             SchemaName pinned, boolean labelStatements, long checkIntervalNanos) throws SQLException {
         super(delegate);
         this.delegate = delegate;
         this.server = delegate.isWrapperFor(PGConnection.class) ? delegate.unwrap(PGConnection.class) : null;
         this.searchPath = searchPath;
+        this.setting = setting;
         this.counter = counter;
         this.followsContext = followsContext;
         this.pinned = pinned;
@@ -121,7 +123,7 @@ final class TenantConnection extends DelegatingConnection {
             return false;
         }
         String reported = reportedSearchPath();
-        if (reported != null) {
+        if (reported != null && setting.trustsReportedPath()) {
             return reported.equals(check.reported());
         }
         return state != PathState.UNKNOWN && Objects.equals(pathTenant, tenant);
@@ -139,14 +141,13 @@ final class TenantConnection extends DelegatingConnection {
         state = PathState.UNKNOWN;
         try {
             if (labelStatements) {
-                try (PreparedStatement set = delegate.prepareStatement(SET_CONFIG)) {
-                    set.setString(1, searchPath.valueFor(tenant));
-                    set.setString(2, searchPath.checkedSchema(tenant));
+                try (PreparedStatement set = delegate.prepareStatement(setting.preparedSql())) {
+                    setting.bind(set, tenant);
                     set.execute();
                 }
             } else {
                 try (Statement set = delegate.createStatement()) {
-                    set.execute(searchPath.checkedStatementFor(tenant));
+                    set.execute(setting.plainSql(tenant));
                 }
             }
         } catch (SQLException e) {
@@ -154,7 +155,7 @@ final class TenantConnection extends DelegatingConnection {
                 throw new TenantSchemaMissingException(tenant == null ? null : tenant.value(),
                         searchPath.sharedSchema(), e);
             }
-            throw e;
+            throw setting.explain(tenant, e);
         }
         counter.increment();
         pathTenant = tenant;

@@ -49,6 +49,7 @@ final class Adoption {
     TenantInfo adopt(TenantRequest request, AdoptionOptions options) {
         NewTenant tenant = request.validate(context.naming(), context.reservedSchemas(), context.reservedSubdomains());
         SchemaName schema = tenant.schema();
+        context.roles().checkName(schema);
         Map<String, String> details = new LinkedHashMap<>();
         details.put("source", options.source());
         details.put("domains", String.join(",", tenant.domains()));
@@ -194,6 +195,7 @@ final class Adoption {
                 + " INCLUDING ALL)");
         Jdbc.update(tx, "INSERT INTO " + schema.quoted() + "." + history + " SELECT * FROM " + templateHistory
                 + " WHERE installed_rank <= ?", reading.historyRank());
+        context.roles().enable(tx, schema);
         context.rows().setStatus(tx, id, TenantStatus.ACTIVE);
         details.put("versions", String.join(",", reading.plan().versions()));
         context.books().record(tx, Audit.success(tenant.actor(), Audit.Action.ADOPT, schema, details));

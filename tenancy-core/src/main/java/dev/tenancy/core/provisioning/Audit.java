@@ -19,7 +19,8 @@ record Audit(String actor, Action action, SchemaName schema, Map<String, String>
 
     /** The actions written to the audit table's {@code action} column. */
     enum Action {
-        CREATE, CLONE, ACTIVATE, DEACTIVATE, DROP, RENAME, ADD_DOMAIN, REMOVE_DOMAIN, CREATE_SCHEMA, RECOVER, ADOPT
+        CREATE, CLONE, ACTIVATE, DEACTIVATE, DROP, RENAME, ADD_DOMAIN, REMOVE_DOMAIN, CREATE_SCHEMA, RECOVER, ADOPT,
+        ENABLE_ROLE
     }
 
     static Audit success(String actor, Action action, SchemaName schema, Map<String, String> details) {

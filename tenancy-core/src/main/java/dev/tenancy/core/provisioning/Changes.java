@@ -26,6 +26,7 @@ final class Changes {
         try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
             SchemaDrops.refuseProtected(context, from, "rename");
             SchemaName to = SchemaName.of(requested.value(), context.reservedSchemas());
+            context.roles().checkName(to);
             if (!locks.tryLock(AdvisoryLocks.tenantKey(from))) {
                 throw new TenantBusyException(from);
             }
@@ -47,6 +48,7 @@ final class Changes {
                 if (TenantRows.schemaExists(tx, from)) {
                     Jdbc.execute(tx, "ALTER SCHEMA " + from.quoted() + " RENAME TO " + to.quoted());
                 }
+                context.roles().rename(tx, from, to);
                 context.rows().rename(tx, row.id(), to);
                 context.books().record(tx, Audit.success(actor, Audit.Action.RENAME, to, details));
                 List<String> domains = context.domains().list(tx, row.id()).stream().map(DomainRecord::domain).toList();

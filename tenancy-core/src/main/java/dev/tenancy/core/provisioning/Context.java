@@ -27,10 +27,11 @@ import javax.sql.DataSource;
  * @param reservedSubdomains subdomains no tenant may take
  * @param listeners the registered listeners, in order
  * @param directory the directory whose cache to evict, or null
+ * @param roles the tenant roles' steps (doing nothing when tenants have no roles)
  */
 record Context(DataSource pool, TenantRows rows, DomainStore domains, SchemaFactory schemas, Bookkeeping books,
         TenantNaming naming, Set<String> reservedSchemas, Set<String> reservedSubdomains,
-        List<TenantListener> listeners, TenantDirectory directory) {
+        List<TenantListener> listeners, TenantDirectory directory, RoleSteps roles) {
 
     private static final System.Logger LOG = System.getLogger(TenantProvisioner.class.getName());
 

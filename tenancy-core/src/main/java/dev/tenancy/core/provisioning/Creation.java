@@ -37,6 +37,7 @@ final class Creation {
         NewTenant tenant;
         try {
             tenant = request.validate(context.naming(), context.reservedSchemas(), context.reservedSubdomains());
+            context.roles().checkName(tenant.schema());
         } catch (RuntimeException e) {
             context.books().recordAlone(Audit.failure(request.actor(), action, null,
                     Map.of("request", request.describe()), e));
@@ -133,6 +134,11 @@ final class Creation {
             } else {
                 context.schemas().copy(cloneOf, info.schema(), withData);
             }
+            step = "giving the tenant its PostgreSQL role";
+            Jdbc.inTransaction(control, tx -> {
+                context.roles().enable(tx, info.schema());
+                return null;
+            });
             step = "running the afterSchemaReady listeners";
             for (TenantListener listener : context.listeners()) {
                 listener.afterSchemaReady(info);
@@ -175,6 +181,7 @@ final class Creation {
         try {
             Jdbc.inTransaction(control, tx -> {
                 SchemaDrops.dropOwned(tx, context.rows(), info.id(), info.schema());
+                context.roles().drop(tx, info.schema());
                 context.rows().delete(tx, info.id());
                 context.books().ended(tx, info.schema(), info.id());
                 Context.announce(tx, info.schema(), info.domains());

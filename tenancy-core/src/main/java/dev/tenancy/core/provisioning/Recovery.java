@@ -62,6 +62,7 @@ final class Recovery {
                 context.domains().list(tx, started.tenantId()).forEach(domain -> hosts.add(domain.domain()));
                 SchemaDrops.refuseProtected(context, schema, "drop");
                 SchemaDrops.dropOwned(tx, context.rows(), started.tenantId(), schema);
+                context.roles().drop(tx, schema);
                 context.rows().delete(tx, started.tenantId());
             }
             context.books().record(tx, Audit.success(ACTOR, Audit.Action.RECOVER, schema,
@@ -113,8 +114,10 @@ final class Recovery {
                 return false;
             }
             try {
+                context.roles().checkName(schema);
                 details.put("source", context.schemas().build(control, schema).name());
                 Jdbc.inTransaction(control, tx -> {
+                    context.roles().enable(tx, schema);
                     if (context.rows().findById(tx, row.id(), true).map(TenantRows.Row::status)
                             .orElse(null) == TenantStatus.PROVISIONING) {
                         context.rows().setStatus(tx, row.id(), TenantStatus.ACTIVE);

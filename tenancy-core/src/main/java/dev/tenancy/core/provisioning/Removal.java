@@ -48,6 +48,7 @@ final class Removal {
             Jdbc.inTransaction(control, tx -> {
                 if (drop) {
                     SchemaDrops.dropOwned(tx, context.rows(), row.id(), schema);
+                    context.roles().drop(tx, schema);
                     context.rows().delete(tx, row.id());
                 } else {
                     context.rows().setStatus(tx, row.id(), TenantStatus.INACTIVE);

@@ -8,6 +8,7 @@ import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
 import dev.tenancy.core.migration.SchemaMigrator;
+import dev.tenancy.core.roles.TenantRoles;
 
 import java.sql.SQLException;
 import java.util.ArrayList;
@@ -84,6 +85,7 @@ public final class TenantProvisioner {
     private final Changes changes;
     private final Recovery recovery;
     private final Adoption adoption;
+    private final RoleEnabling roleEnabling;
 
     private TenantProvisioner(Context context, ProvisioningTransactions transactions, String historyTable) {
         this.context = context;
@@ -93,6 +95,7 @@ public final class TenantProvisioner {
         this.changes = new Changes(context);
         this.recovery = new Recovery(context);
         this.adoption = new Adoption(context, historyTable);
+        this.roleEnabling = new RoleEnabling(context);
     }
 
     /**
@@ -100,7 +103,9 @@ public final class TenantProvisioner {
      *
      * @param dataSource the application's pool; when it is a {@link TenantAwareDataSource}, its pool is used. Every
      *     connection the provisioner borrows first gets the shared search path, whatever an earlier borrower left
-     *     on it
+     *     on it. When the data source has {@linkplain TenantAwareDataSource.Builder#tenantRoles tenant roles}, each
+     *     tenant's role is made and granted its schema when the tenant is created (or its missing schema built, or
+     *     existing tables adopted), renamed with its schema and dropped right after it, in the same transactions
      * @param migrator creates a schema and applies the tenant migrations to it
      */
     public static Builder builder(DataSource dataSource, SchemaMigrator migrator) {
@@ -279,6 +284,36 @@ public final class TenantProvisioner {
     }
 
     /**
+     * Switches an existing fleet to {@linkplain TenantAwareDataSource.Builder#tenantRoles tenant roles}: for every
+     * tenant whose schema exists, in a transaction of its own under the tenant's lock, makes its role when missing,
+     * lets the login role switch to it and grants it its schema (present objects and, by default privileges, those
+     * the login role creates later). Idempotent: run it again after a failure; tenants already done change nothing.
+     * Objects of a schema the login role does not own cannot be granted: that tenant fails with a message naming
+     * them, and the others go on.
+     *
+     * @return one result per tenant, in tenant order
+     * @throws IllegalStateException when the data source has no tenant roles
+     */
+    public List<RoleResult> enableTenantRoles(String actor) {
+        return apart(() -> roleEnabling.enableAll(actorOf(actor)));
+    }
+
+    /**
+     * What {@link #enableTenantRoles} did for one tenant.
+     *
+     * @param schema the tenant's schema
+     * @param created whether its role had to be made (false: it existed and was granted again)
+     * @param error why the tenant's role is not usable yet, or {@code null} when it is
+     */
+    public record RoleResult(SchemaName schema, boolean created, String error) {
+
+        /** Whether the tenant's role is ready. */
+        public boolean succeeded() {
+            return error == null;
+        }
+    }
+
+    /**
      * Creates provisioning's own tables in the shared schema when missing ({@code tenancy_provisioning}, the ledger
      * of creations in progress, and {@code tenancy_audit}: {@code id, at, actor, action, schema_name, details jsonb,
      * outcome SUCCESS|FAILURE, error}). Every operation does this on first use; call it to fail fast at start-up.
@@ -313,12 +348,18 @@ public final class TenantProvisioner {
         private String sharedSchema = "public";
         private boolean audit = true;
         private ProvisioningTransactions transactions = ProvisioningTransactions.NONE;
+        private final TenantRoles roles;
+        private final List<String> extraSchemas = new ArrayList<>();
 
         private Builder(DataSource dataSource, SchemaMigrator migrator) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
             if (dataSource instanceof TenantAwareDataSource tenantAware) {
                 searchPathSchemas.add(tenantAware.searchPath().sharedSchema());
                 searchPathSchemas.addAll(tenantAware.searchPath().extraSchemas());
+                extraSchemas.addAll(tenantAware.searchPath().extraSchemas());
+                roles = tenantAware.tenantRoles();
+            } else {
+                roles = null;
             }
             this.migrator = Objects.requireNonNull(migrator, "migrator");
         }
@@ -428,7 +469,8 @@ public final class TenantProvisioner {
             Context context = new Context(dataSource, new TenantRows(tables), new DomainStore(tables),
                     new SchemaFactory(dataSource, migrator, templateSchema, historyTable),
                     new Bookkeeping(dataSource, SqlIdentifiers.quote(sharedSchema, "shared schema"), audit), naming,
-                    Set.copyOf(reserved), Set.copyOf(reservedSubdomains), List.copyOf(listeners), directory);
+                    Set.copyOf(reserved), Set.copyOf(reservedSubdomains), List.copyOf(listeners), directory,
+                    new RoleSteps(roles, dataSource, sharedSchema, extraSchemas));
             return new TenantProvisioner(context, transactions, historyTable);
         }
     }

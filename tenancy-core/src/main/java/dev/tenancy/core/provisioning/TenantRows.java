@@ -148,6 +148,20 @@ final class TenantRows {
         return new Row(rows.getLong(1), rows.getString(2), TenantStatus.valueOf(rows.getString(3)), rows.getBoolean(4));
     }
 
+    /** Tenants whose schema exists, oldest first. */
+    List<Row> withSchema(Connection connection) throws SQLException {
+        List<Row> found = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT t.id, t.schema_name, t.status, "
+                + "t.auto_drop_schema FROM " + tables.tenantTable() + " t WHERE EXISTS "
+                + "(SELECT 1 FROM pg_namespace n WHERE n.nspname = t.schema_name) ORDER BY t.id");
+             ResultSet rows = select.executeQuery()) {
+            while (rows.next()) {
+                found.add(read(rows));
+            }
+        }
+        return found;
+    }
+
     /** Tenants meant to have a schema (auto_create_schema) whose schema does not exist, oldest first. */
     List<Row> withoutSchema(Connection connection) throws SQLException {
         List<Row> found = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.tenancy.core.directory.DomainStore;
 import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
+import dev.tenancy.core.roles.TenantRoles;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -36,8 +37,9 @@ import javax.sql.DataSource;
 public final class TenancyAutoConfiguration {
 
     @Bean
-    static TenantDataSourcePostProcessor tenantDataSourcePostProcessor(ObjectProvider<TenancyProperties> properties) {
-        return new TenantDataSourcePostProcessor(properties);
+    static TenantDataSourcePostProcessor tenantDataSourcePostProcessor(ObjectProvider<TenancyProperties> properties,
+            ObjectProvider<TenantRoles> tenantRoles) {
+        return new TenantDataSourcePostProcessor(properties, tenantRoles);
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package dev.tenancy.boot.autoconfigure;
 
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
+import dev.tenancy.core.roles.TenantRoles;
 
 import org.springframework.beans.BeansException;
 import org.springframework.beans.factory.BeanFactory;
@@ -19,15 +20,19 @@ import javax.sql.DataSource;
  * Replaces the application's DataSource bean (the only one, or the {@code @Primary} one) with a
  * {@link TenantAwareDataSource} around it, so that everything injecting a {@code DataSource} — JPA, JdbcTemplate,
  * transaction managers, plain JDBC code — gets tenant-scoped connections. A DataSource that already is (or wraps) a
- * {@code TenantAwareDataSource} is left alone, so the pool is never wrapped twice.
+ * {@code TenantAwareDataSource} is left alone, so the pool is never wrapped twice. With a {@link TenantRoles} bean
+ * ({@code tenancy.roles.enabled=true}), connections serving a tenant run as its role.
  */
 final class TenantDataSourcePostProcessor implements BeanPostProcessor, BeanFactoryAware {
 
     private final ObjectProvider<TenancyProperties> properties;
+    private final ObjectProvider<TenantRoles> tenantRoles;
     private ConfigurableListableBeanFactory beanFactory;
 
-    TenantDataSourcePostProcessor(ObjectProvider<TenancyProperties> properties) {
+    TenantDataSourcePostProcessor(ObjectProvider<TenancyProperties> properties,
+            ObjectProvider<TenantRoles> tenantRoles) {
         this.properties = properties;
+        this.tenantRoles = tenantRoles;
     }
 
     @Override
@@ -46,6 +51,7 @@ final class TenantDataSourcePostProcessor implements BeanPostProcessor, BeanFact
                 .sharedSchema(schemas.getShared())
                 .extraSchemas(schemas.getExtra())
                 .labelStatements(schemas.isLabelStatements())
+                .tenantRoles(tenantRoles.getIfAvailable())
                 .build();
     }
 

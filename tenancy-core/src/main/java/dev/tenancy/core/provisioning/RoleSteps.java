@@ -1,0 +1,85 @@
+package dev.tenancy.core.provisioning;
+
+import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.roles.TenantRoles;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+/**
+ * What provisioning does for {@linkplain TenantRoles tenant roles}, inside its own transactions: a new tenant's role
+ * is made and granted its schema once the schema is built, renamed with the schema, dropped right after it. Without
+ * tenant roles every step does nothing.
+ */
+final class RoleSteps {
+
+    private final TenantRoles roles;
+    private final DataSource pool;
+    private final String sharedSchema;
+    private final List<String> extraSchemas;
+    private volatile boolean installed;
+
+    /** @param roles the tenant roles, or {@code null} when tenants have none */
+    RoleSteps(TenantRoles roles, DataSource pool, String sharedSchema, List<String> extraSchemas) {
+        this.roles = roles;
+        this.pool = pool;
+        this.sharedSchema = sharedSchema;
+        this.extraSchemas = List.copyOf(extraSchemas);
+    }
+
+    /** Refuses, before anything is written, a schema whose role name would not fit in PostgreSQL's 63 bytes. */
+    void checkName(SchemaName schema) {
+        if (roles != null) {
+            roles.roleName(schema);
+        }
+    }
+
+    /** Whether tenants have roles. */
+    boolean on() {
+        return roles != null;
+    }
+
+    /**
+     * Makes the tenant's role (when missing) and grants it its schema, in the caller's transaction.
+     *
+     * @return whether the role had to be made
+     */
+    boolean enable(Connection transaction, SchemaName schema) throws SQLException {
+        if (roles == null) {
+            return false;
+        }
+        install();
+        return roles.enable(transaction, schema);
+    }
+
+    /** Renames the tenant's role with its schema, in the caller's transaction. */
+    void rename(Connection transaction, SchemaName from, SchemaName to) throws SQLException {
+        if (roles != null) {
+            roles.rename(transaction, from, to);
+        }
+    }
+
+    /** Drops the tenant's role, in the caller's transaction, after its schema. */
+    void drop(Connection transaction, SchemaName schema) throws SQLException {
+        if (roles != null) {
+            roles.drop(transaction, schema);
+        }
+    }
+
+    private void install() throws SQLException {
+        if (installed) {
+            return;
+        }
+        synchronized (this) {
+            if (!installed) {
+                try (Connection connection = pool.getConnection()) {
+                    roles.install(connection, sharedSchema, extraSchemas);
+                }
+                installed = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,1 @@
+CREATE TABLE labels (id bigserial PRIMARY KEY, name text NOT NULL);

@@ -8,6 +8,7 @@ import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -185,7 +186,7 @@ class ProvisioningFaultsTest {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     lines.add(line);
                 }
-            } catch (java.io.IOException e) {
+            } catch (IOException e) {
                 lines.add("(output unreadable: " + e.getMessage() + ")");
             }
         }, "creation-child-output");

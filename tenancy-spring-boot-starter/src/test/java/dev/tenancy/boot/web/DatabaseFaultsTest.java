@@ -22,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import javax.sql.DataSource;
 
@@ -35,6 +36,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.HttpComponentsClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ContextConfiguration;
 import org.springframework.web.client.RestClient;
 
@@ -42,12 +44,14 @@ import org.springframework.web.client.RestClient;
  * Database faults over real HTTP, against a PostgreSQL server of this test's own ({@link RestartablePostgres}):
  * the server restarted under load, the pool exhausted, a tenant's schema gone. Requests that cannot be served get
  * 503 with a plain message (no stack trace, no SQL, no schema name), never another tenant's rows, and service comes
- * back by itself once the server is. Section "Database faults" of {@code RELIABILITY.md}.
+ * back by itself once the server is. Section "Database faults" of {@code RELIABILITY.md}. The context, which no other
+ * test shares, is closed afterwards.
  */
 @SpringBootTest(classes = TestApplication.class, webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
         "spring.datasource.hikari.connection-timeout=1000",
         "spring.datasource.hikari.validation-timeout=500"})
 @ContextConfiguration(initializers = RestartablePostgres.class)
+@DirtiesContext
 class DatabaseFaultsTest {
 
     private static final String UNAVAILABLE = "{\"error\":\"" + DatabaseUnavailableFilter.MESSAGE + "\"}";
@@ -95,7 +99,7 @@ class DatabaseFaultsTest {
                     return null;
                 });
             }
-            java.util.function.Supplier<String> seen = () -> " (answers so far: " + statuses + ", wrong ones: "
+            Supplier<String> seen = () -> " (answers so far: " + statuses + ", wrong ones: "
                     + wrong.stream().limit(3).toList() + ")";
             await(() -> count(statuses, 200) > 20, () -> "the load to be served" + seen.get());
 
@@ -229,7 +233,7 @@ class DatabaseFaultsTest {
         return counter == null ? 0 : counter.get();
     }
 
-    private static void await(BooleanSupplier condition, java.util.function.Supplier<String> what)
+    private static void await(BooleanSupplier condition, Supplier<String> what)
             throws InterruptedException {
         Instant deadline = Instant.now().plus(PATIENCE);
         while (!condition.getAsBoolean()) {

@@ -13,6 +13,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 import javax.sql.DataSource;
 
@@ -69,8 +71,8 @@ public final class RestartablePostgres implements ApplicationContextInitializer<
             if (server != null) {
                 server.close();
             }
-            try (var files = Files.walk(dataDirectory)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            try (Stream<Path> files = Files.walk(dataDirectory)) {
+                files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("Could not stop or remove the restartable PostgreSQL: " + e.getMessage());

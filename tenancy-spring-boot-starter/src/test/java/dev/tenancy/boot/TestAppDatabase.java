@@ -62,7 +62,8 @@ public final class TestAppDatabase implements ApplicationContextInitializer<Conf
         });
     }
 
-    private static synchronized void seed(DataSource dataSource) {
+    /** Adds the test tenants listed above to the application's database, unless it has tenants already. */
+    public static synchronized void seed(DataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         if (jdbc.queryForObject("SELECT count(*) FROM public.tenants", Integer.class) > 0) {
             return;

@@ -116,6 +116,11 @@ final class FleetOperations {
         ledger.copy(transaction, source, target);
     }
 
+    /** Forgets {@code schema}, just dropped in {@code transaction}; see the migrator. */
+    void dropped(Connection transaction, SchemaName schema) {
+        ledger.forget(transaction, schema);
+    }
+
     /** Every tenant's schema state, from the ledger and the catalogue; no Flyway run. */
     List<SchemaStatus> status() {
         SchemaFlyway flyway = SchemaFlyway.scan(settings, tenantLocations, listeners);

@@ -231,6 +231,30 @@ final class SchemaLedger {
         }
     }
 
+    /**
+     * Inside {@code transaction}, deletes {@code schema}'s row (the schema was just dropped there). Best effort under
+     * a savepoint, so a failure leaves the caller's transaction usable.
+     */
+    void forget(Connection transaction, SchemaName schema) {
+        Savepoint savepoint = null;
+        try {
+            if (!exists(transaction)) {
+                return;
+            }
+            savepoint = transaction.setSavepoint();
+            try (PreparedStatement delete = transaction.prepareStatement("DELETE FROM " + ledgerTable
+                    + " WHERE schema_name = ?")) {
+                delete.setString(1, schema.value());
+                delete.executeUpdate();
+            }
+            transaction.releaseSavepoint(savepoint);
+        } catch (SQLException e) {
+            rollback(transaction, savepoint);
+            LOG.log(Level.WARNING, "Could not remove the dropped schema " + schema + " from the migration ledger "
+                    + ledgerTable + "; the next run prunes it: " + e.getMessage());
+        }
+    }
+
     private boolean exists(Connection connection) throws SQLException {
         try (PreparedStatement select = connection.prepareStatement("SELECT to_regclass(?) IS NOT NULL")) {
             select.setString(1, ledgerTable);

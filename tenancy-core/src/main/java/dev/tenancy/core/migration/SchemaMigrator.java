@@ -26,4 +26,13 @@ public interface SchemaMigrator {
      */
     default void copied(Connection transaction, SchemaName source, SchemaName target) {
     }
+
+    /**
+     * Called inside {@code transaction}, right after {@code schema} was dropped in it (a deleted tenant, or what a
+     * failed or interrupted creation had built), so that the migrator forgets what it recorded about the schema (the
+     * {@link TenantMigrator} deletes its ledger row) and no row outlives it. Must not fail the transaction; by
+     * default it does nothing.
+     */
+    default void dropped(Connection transaction, SchemaName schema) {
+    }
 }

@@ -135,6 +135,16 @@ public final class TenantMigrator implements SchemaMigrator {
     }
 
     /**
+     * Deletes {@code schema}'s ledger row inside {@code transaction}, so that it goes with the schema. Runs under a
+     * savepoint: a failure (e.g. no ledger table yet) is logged and leaves the transaction usable; a stale row is
+     * harmless anyway (it names a history table that no longer exists) and the next fleet run prunes it.
+     */
+    @Override
+    public void dropped(Connection transaction, SchemaName schema) {
+        operations.dropped(transaction, Objects.requireNonNull(schema, "schema"));
+    }
+
+    /**
      * What {@link #migrateAll()} would apply now: the shared schema's pending migrations, those of each tenant
      * schema that is behind (read from its history table), and the tenants whose schema is missing.
      */

@@ -180,7 +180,7 @@ final class Creation {
         ProvisioningException failure;
         try {
             Jdbc.inTransaction(control, tx -> {
-                SchemaDrops.dropOwned(tx, context.rows(), info.id(), info.schema());
+                SchemaDrops.dropOwned(tx, context, info.id(), info.schema());
                 context.roles().drop(tx, info.schema());
                 context.rows().delete(tx, info.id());
                 context.books().ended(tx, info.schema(), info.id());

@@ -61,7 +61,7 @@ final class Recovery {
                     && row.get().status() == TenantStatus.PROVISIONING) {
                 context.domains().list(tx, started.tenantId()).forEach(domain -> hosts.add(domain.domain()));
                 SchemaDrops.refuseProtected(context, schema, "drop");
-                SchemaDrops.dropOwned(tx, context.rows(), started.tenantId(), schema);
+                SchemaDrops.dropOwned(tx, context, started.tenantId(), schema);
                 context.roles().drop(tx, schema);
                 context.rows().delete(tx, started.tenantId());
             }
@@ -128,7 +128,7 @@ final class Recovery {
                 });
             } catch (Exception e) {
                 try {
-                    Jdbc.inTransaction(control, tx -> SchemaDrops.dropOwned(tx, context.rows(), row.id(), schema));
+                    Jdbc.inTransaction(control, tx -> SchemaDrops.dropOwned(tx, context, row.id(), schema));
                 } catch (Exception cleanup) {
                     e.addSuppressed(cleanup);
                 }

@@ -47,7 +47,7 @@ final class Removal {
             Audit audit = Audit.success(actor, action, schema, Map.of("domains", String.join(",", hosts)));
             Jdbc.inTransaction(control, tx -> {
                 if (drop) {
-                    SchemaDrops.dropOwned(tx, context.rows(), row.id(), schema);
+                    SchemaDrops.dropOwned(tx, context, row.id(), schema);
                     context.roles().drop(tx, schema);
                     context.rows().delete(tx, row.id());
                 } else {

@@ -46,6 +46,19 @@ final class SchemaDrops {
     }
 
     /**
+     * Drops {@code schema} like {@link #dropOwned(Connection, TenantRows, long, SchemaName)}, then tells the
+     * migrator, which forgets its ledger row for the schema in the same transaction, so that no row outlives it.
+     */
+    static boolean dropOwned(Connection transaction, Context context, long tenantId, SchemaName schema)
+            throws SQLException {
+        boolean dropped = dropOwned(transaction, context.rows(), tenantId, schema);
+        if (dropped) {
+            context.schemas().dropped(transaction, schema);
+        }
+        return dropped;
+    }
+
+    /**
      * Drops {@code schema} with everything in it, in the caller's transaction, if tenant {@code tenantId} owns it.
      *
      * @return whether a schema was dropped (false when it did not exist)

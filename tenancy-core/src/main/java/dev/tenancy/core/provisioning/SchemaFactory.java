@@ -59,6 +59,11 @@ final class SchemaFactory {
         return Source.MIGRATIONS;
     }
 
+    /** Tells the migrator, inside {@code transaction}, that {@code schema} was just dropped there. */
+    void dropped(Connection transaction, SchemaName schema) {
+        migrator.dropped(transaction, schema);
+    }
+
     /**
      * Builds {@code target} as a copy of {@code source}: its structure and migration history, and all its rows when
      * {@code withData} (read in one snapshot, so the copy is consistent).

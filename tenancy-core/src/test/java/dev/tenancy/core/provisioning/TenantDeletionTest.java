@@ -120,6 +120,16 @@ class TenantDeletionTest {
     }
 
     @Test
+    void droppingTheSchemaRemovesItsMigrationLedgerRowToo() {
+        String ledgerRows = "SELECT count(*) FROM public.tenancy_schema_versions WHERE schema_name = 'tenant_acme'";
+        assertThat(fixture.string(ledgerRows)).isEqualTo("1");
+
+        provisioner.deleteAndDropSchema(ACME, "alice");
+
+        assertThat(fixture.string(ledgerRows)).isEqualTo("0");
+    }
+
+    @Test
     void aSchemaThatObjectsOutsideItDependOnIsNeverDropped() {
         fixture.sql("CREATE VIEW public.acme_users AS SELECT email FROM tenant_acme.users");
 

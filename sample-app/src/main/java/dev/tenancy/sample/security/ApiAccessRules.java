@@ -5,6 +5,7 @@ import dev.tenancy.boot.web.TenantFilter;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
 import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.authorization.AuthorizationManager;
@@ -57,7 +58,9 @@ final class ApiAccessRules {
                     "Only this tenant's super admin can create users."),
             new Rule(PathPatternRequestMatcher.pathPattern("/api/users/**"), Site.TENANT,
                     AuthorityAuthorizationManager.hasRole("TENANT_SUPER_ADMIN"),
-                    "Only this tenant's super admin can see its users."));
+                    "Only this tenant's super admin can see its users."),
+            new Rule(PathPatternRequestMatcher.pathPattern("/api/notes/**"), Site.TENANT,
+                    AuthenticatedAuthorizationManager.authenticated(), "Only this tenant's users can use its notes."));
 
     private ApiAccessRules() {
     }

@@ -49,7 +49,8 @@ final class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDenied
         write(response, HttpServletResponse.SC_UNAUTHORIZED, unauthorized(exception));
     }
 
-    private static String unauthorized(AuthenticationException exception) {
+    /** Why a sign-in with {@code exception} failed, as the caller is told. */
+    static String unauthorized(AuthenticationException exception) {
         if (exception instanceof BadCredentialsException) {
             return "Unknown username or wrong password for this site. Users sign in on their own tenant's host.";
         }

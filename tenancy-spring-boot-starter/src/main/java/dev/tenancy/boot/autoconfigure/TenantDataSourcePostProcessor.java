@@ -46,7 +46,14 @@ final class TenantDataSourcePostProcessor implements BeanPostProcessor, BeanFact
                 .sharedSchema(schemas.getShared())
                 .extraSchemas(schemas.getExtra())
                 .labelStatements(schemas.isLabelStatements())
+                .transactionPooling(behindTransactionPooler())
                 .build();
+    }
+
+    /** Whether {@code tenancy.pooler.transaction-mode} is on ({@link TenancyPoolerAutoConfiguration}). */
+    private boolean behindTransactionPooler() {
+        TenancyPoolerProperties pooler = beanFactory.getBeanProvider(TenancyPoolerProperties.class).getIfAvailable();
+        return pooler != null && pooler.isTransactionMode();
     }
 
     private boolean isApplicationDataSource(String beanName) {

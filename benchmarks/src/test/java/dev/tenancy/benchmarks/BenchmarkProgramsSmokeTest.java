@@ -10,12 +10,14 @@ import dev.tenancy.benchmarks.migration.ProvisionedFleetBenchmark;
 import dev.tenancy.benchmarks.provisioning.ProvisioningBenchmark;
 import dev.tenancy.benchmarks.scale.ScaleBenchmark;
 import dev.tenancy.benchmarks.testsupport.TenantTestBenchmark;
+import dev.tenancy.test.postgres.TestPgBouncer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -108,6 +110,28 @@ class BenchmarkProgramsSmokeTest {
                 .containsExactlyInAnyOrder(CheckoutBenchmark.class.getName() + ".baseline",
                         CheckoutBenchmark.class.getName() + ".baselineSettingPath",
                         CheckoutBenchmark.class.getName() + ".tenantAware");
+    }
+
+    @Test
+    void poolerBenchmarkMeasuresBothModesDirectAndTheTransactionModeBehindPgBouncer() throws Exception {
+        Assumptions.assumeTrue(TestPgBouncer.isInstalled(), "PgBouncer is not installed (apt-get install pgbouncer): "
+                + "skipping the benchmark behind it.");
+        Collection<RunResult> results = new Runner(new OptionsBuilder()
+                .include(PoolerBenchmark.class.getName())
+                .forks(0)
+                .warmupIterations(0)
+                .measurementIterations(1)
+                .measurementTime(TimeValue.milliseconds(200))
+                .build()).run();
+
+        assertThat(results).extracting(result -> result.getParams().getBenchmark() + " "
+                + result.getParams().getParam("setup"))
+                .containsExactlyInAnyOrder(PoolerBenchmark.class.getName() + ".autoCommitRead session-direct",
+                        PoolerBenchmark.class.getName() + ".autoCommitRead transaction-direct",
+                        PoolerBenchmark.class.getName() + ".autoCommitRead transaction-pgbouncer",
+                        PoolerBenchmark.class.getName() + ".transaction session-direct",
+                        PoolerBenchmark.class.getName() + ".transaction transaction-direct",
+                        PoolerBenchmark.class.getName() + ".transaction transaction-pgbouncer");
     }
 
     /** Runs a program and returns what it printed. */

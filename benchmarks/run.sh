@@ -91,9 +91,9 @@ benchmark() {
             fi ;;
         pooler)
             if $quick; then
-                run org.openjdk.jmh.Main PoolerBenchmark -wi 1 -i 1 -w 1 -r 2 -t 4
+                run dev.tenancy.benchmarks.pooler.PoolerModeBenchmark --rounds=3 --ops=500
             else
-                run org.openjdk.jmh.Main PoolerBenchmark -wi 2 -i 3 -w 2 -r 3 -t 4
+                run dev.tenancy.benchmarks.pooler.PoolerModeBenchmark --rounds=7 --ops=2000
             fi ;;
         *)
             echo "Unknown benchmark '$1': use request, plans, scale, fleet, provisioned-fleet, commands, provisioning, tests, checkout or pooler." >&2

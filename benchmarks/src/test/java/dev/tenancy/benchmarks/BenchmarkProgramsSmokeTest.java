@@ -7,6 +7,7 @@ import dev.tenancy.benchmarks.http.PlanCountBenchmark;
 import dev.tenancy.benchmarks.http.RequestOverheadBenchmark;
 import dev.tenancy.benchmarks.migration.FleetMigrationBenchmark;
 import dev.tenancy.benchmarks.migration.ProvisionedFleetBenchmark;
+import dev.tenancy.benchmarks.pooler.PoolerModeBenchmark;
 import dev.tenancy.benchmarks.provisioning.ProvisioningBenchmark;
 import dev.tenancy.benchmarks.scale.ScaleBenchmark;
 import dev.tenancy.benchmarks.testsupport.TenantTestBenchmark;
@@ -113,25 +114,14 @@ class BenchmarkProgramsSmokeTest {
     }
 
     @Test
-    void poolerBenchmarkMeasuresBothModesDirectAndTheTransactionModeBehindPgBouncer() throws Exception {
+    void poolerModeBenchmarkComparesTheTransactionModeWithTheDefault() throws Exception {
         Assumptions.assumeTrue(TestPgBouncer.isInstalled(), "PgBouncer is not installed (apt-get install pgbouncer): "
                 + "skipping the benchmark behind it.");
-        Collection<RunResult> results = new Runner(new OptionsBuilder()
-                .include(PoolerBenchmark.class.getName())
-                .forks(0)
-                .warmupIterations(0)
-                .measurementIterations(1)
-                .measurementTime(TimeValue.milliseconds(200))
-                .build()).run();
+        String output = run(() -> PoolerModeBenchmark.main(new String[] {"--rounds=1", "--ops=20"}));
 
-        assertThat(results).extracting(result -> result.getParams().getBenchmark() + " "
-                + result.getParams().getParam("setup"))
-                .containsExactlyInAnyOrder(PoolerBenchmark.class.getName() + ".autoCommitRead session-direct",
-                        PoolerBenchmark.class.getName() + ".autoCommitRead transaction-direct",
-                        PoolerBenchmark.class.getName() + ".autoCommitRead transaction-pgbouncer",
-                        PoolerBenchmark.class.getName() + ".transaction session-direct",
-                        PoolerBenchmark.class.getName() + ".transaction transaction-direct",
-                        PoolerBenchmark.class.getName() + ".transaction transaction-pgbouncer");
+        assertThat(output)
+                .containsPattern("RESULT pooler-mode work=auto-commit-read setup=session-direct us_per_op=\\d+")
+                .containsPattern("RESULT pooler-mode work=transaction setup=transaction-pgbouncer us_per_op=\\d+");
     }
 
     /** Runs a program and returns what it printed. */

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks module and runs the benchmarks behind BENCHMARKS.md, each figure beside its baseline.
 #
-#   benchmarks/run.sh [--quick] [request|plans|scale|fleet|provisioned-fleet|commands|provisioning|tests|checkout ...]
+#   benchmarks/run.sh [--quick] [request|plans|scale|fleet|provisioned-fleet|commands|provisioning|tests|checkout|pooler ...]
 #
 # --quick: small sizes and short runs (a few minutes in all), to check the harness and see rough ratios.
 # Without it: the sizes and durations of BENCHMARKS.md (about 40 minutes on 2 cores).
@@ -19,7 +19,7 @@ if [[ "${1:-}" == "--quick" ]]; then
 fi
 selected=("$@")
 if [[ ${#selected[@]} -eq 0 ]]; then
-    selected=(request plans scale fleet provisioned-fleet commands provisioning tests checkout)
+    selected=(request plans scale fleet provisioned-fleet commands provisioning tests checkout pooler)
 fi
 
 ./mvnw -q -B -pl benchmarks -am package -DskipTests
@@ -89,8 +89,14 @@ benchmark() {
             else
                 run org.openjdk.jmh.Main CheckoutBenchmark -wi 2 -i 3 -w 2 -r 3 -t 4
             fi ;;
+        pooler)
+            if $quick; then
+                run dev.tenancy.benchmarks.pooler.PoolerModeBenchmark --rounds=3 --ops=500
+            else
+                run dev.tenancy.benchmarks.pooler.PoolerModeBenchmark --rounds=7 --ops=2000
+            fi ;;
         *)
-            echo "Unknown benchmark '$1': use request, plans, scale, fleet, provisioned-fleet, commands, provisioning, tests or checkout." >&2
+            echo "Unknown benchmark '$1': use request, plans, scale, fleet, provisioned-fleet, commands, provisioning, tests, checkout or pooler." >&2
             exit 2 ;;
     esac
 }

@@ -7,15 +7,18 @@ import dev.tenancy.benchmarks.http.PlanCountBenchmark;
 import dev.tenancy.benchmarks.http.RequestOverheadBenchmark;
 import dev.tenancy.benchmarks.migration.FleetMigrationBenchmark;
 import dev.tenancy.benchmarks.migration.ProvisionedFleetBenchmark;
+import dev.tenancy.benchmarks.pooler.PoolerModeBenchmark;
 import dev.tenancy.benchmarks.provisioning.ProvisioningBenchmark;
 import dev.tenancy.benchmarks.scale.ScaleBenchmark;
 import dev.tenancy.benchmarks.testsupport.TenantTestBenchmark;
+import dev.tenancy.test.postgres.TestPgBouncer;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
@@ -108,6 +111,17 @@ class BenchmarkProgramsSmokeTest {
                 .containsExactlyInAnyOrder(CheckoutBenchmark.class.getName() + ".baseline",
                         CheckoutBenchmark.class.getName() + ".baselineSettingPath",
                         CheckoutBenchmark.class.getName() + ".tenantAware");
+    }
+
+    @Test
+    void poolerModeBenchmarkComparesTheTransactionModeWithTheDefault() throws Exception {
+        Assumptions.assumeTrue(TestPgBouncer.isInstalled(), "PgBouncer is not installed (apt-get install pgbouncer): "
+                + "skipping the benchmark behind it.");
+        String output = run(() -> PoolerModeBenchmark.main(new String[] {"--rounds=1", "--ops=20"}));
+
+        assertThat(output)
+                .containsPattern("RESULT pooler-mode work=auto-commit-read setup=session-direct us_per_op=\\d+")
+                .containsPattern("RESULT pooler-mode work=transaction setup=transaction-pgbouncer us_per_op=\\d+");
     }
 
     /** Runs a program and returns what it printed. */

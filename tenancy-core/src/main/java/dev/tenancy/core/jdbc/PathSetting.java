@@ -16,8 +16,7 @@ import java.util.concurrent.ConcurrentMap;
  */
 final class PathSetting {
 
-    private static final String PATH = "SELECT set_config('search_path', ?, false), ?::regnamespace";
-    private static final String PATH_AND_ROLE = PATH + ", set_config('role', ?, false)";
+    private static final String SESSION_PATH = "SELECT set_config('search_path', ?, false), ?::regnamespace";
     private static final String LOGIN_ROLE = "none";
     private static final String INSUFFICIENT_PRIVILEGE = "42501";
     private static final String INVALID_PARAMETER_VALUE = "22023";
@@ -25,17 +24,26 @@ final class PathSetting {
 
     private final SearchPath searchPath;
     private final TenantRoles roles;
+    private final PathScope scope;
+    private final String preparedSql;
     private final ConcurrentMap<SchemaName, String> plainTexts = new ConcurrentHashMap<>();
 
-    /** @param roles the tenant roles, or {@code null} when connections keep the login role */
-    PathSetting(SearchPath searchPath, TenantRoles roles) {
+    /**
+     * @param roles the tenant roles, or {@code null} when connections keep the login role
+     * @param scope whether path and role are set for the session or for the transaction only
+     */
+    PathSetting(SearchPath searchPath, TenantRoles roles, PathScope scope) {
         this.searchPath = searchPath;
         this.roles = roles;
+        this.scope = scope;
+        boolean local = scope == PathScope.TRANSACTION;
+        String path = local ? PathScope.SET_LOCAL : SESSION_PATH;
+        this.preparedSql = roles == null ? path : path + ", set_config('role', ?, " + local + ")";
     }
 
     /** The text of the prepared statement {@link #bind} fills in. */
     String preparedSql() {
-        return roles == null ? PATH : PATH_AND_ROLE;
+        return preparedSql;
     }
 
     /** Binds {@code tenant}'s values ({@code null}: public) to a statement prepared from {@link #preparedSql()}. */
@@ -68,9 +76,10 @@ final class PathSetting {
     /**
      * Whether a session whose reported {@code search_path} is a tenant's may be trusted to be set up for that tenant.
      * Not with tenant roles: PostgreSQL does not report the role, so every checkout sets path and role together.
+     * Not behind a transaction pooler either ({@link PathScope#trustsReportedPath()}).
      */
     boolean trustsReportedPath() {
-        return roles == null;
+        return roles == null && scope.trustsReportedPath();
     }
 
     /**

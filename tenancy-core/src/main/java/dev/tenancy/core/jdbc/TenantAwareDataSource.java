@@ -39,6 +39,11 @@ import javax.sql.DataSource;
  * than {@linkplain Builder#schemaCheckInterval the schema check interval} ago: a request to a tenant whose path the
  * connection last served costs no extra round trip. Older servers get a {@code SET} on every checkout.
  *
+ * <p>Behind a pooler in transaction mode (PgBouncer's {@code pool_mode=transaction}), a path set for the session
+ * stays on a server connection that the pooler then hands to other clients: build with
+ * {@link Builder#transactionPooling(boolean) transactionPooling(true)}, and the path is set for each transaction
+ * instead.
+ *
  * <p>{@link #getConnection(SchemaName)} hands out a connection pinned to one tenant whatever the context; it is what
  * Hibernate's connection provider uses, since a Hibernate session belongs to one tenant.
  */
@@ -50,16 +55,18 @@ public final class TenantAwareDataSource implements DataSource {
     private final PathSetting pathSetting;
     private final boolean labelStatements;
     private final long schemaCheckNanos;
+    private final PathScope pathScope;
     private final LongAdder searchPathChanges = new LongAdder();
 
     private TenantAwareDataSource(DataSource target, SearchPath searchPath, TenantRoles tenantRoles,
-            boolean labelStatements, Duration schemaCheckInterval) {
+            boolean labelStatements, Duration schemaCheckInterval, PathScope pathScope) {
         this.target = target;
         this.searchPath = searchPath;
         this.tenantRoles = tenantRoles;
-        this.pathSetting = new PathSetting(searchPath, tenantRoles);
+        this.pathSetting = new PathSetting(searchPath, tenantRoles, pathScope);
         this.labelStatements = labelStatements;
         this.schemaCheckNanos = schemaCheckInterval.toNanos();
+        this.pathScope = pathScope;
     }
 
     /** Starts building a tenant-aware {@code DataSource} around the application's pool. */
@@ -106,6 +113,14 @@ public final class TenantAwareDataSource implements DataSource {
         return searchPathChanges.sum();
     }
 
+    /**
+     * Whether the path is set for each transaction rather than for the session, for a pool behind a transaction
+     * pooler; see {@link Builder#transactionPooling(boolean)}.
+     */
+    public boolean isTransactionPooling() {
+        return pathScope == PathScope.TRANSACTION;
+    }
+
     /** The search-path rules this data source applies. */
     public SearchPath searchPath() {
         return searchPath;
@@ -139,7 +154,7 @@ public final class TenantAwareDataSource implements DataSource {
     private Connection open(Connection physical, boolean followsContext, SchemaName pinned) throws SQLException {
         try {
             TenantConnection connection = new TenantConnection(physical, searchPath, pathSetting, searchPathChanges,
-                    followsContext, pinned, labelStatements, schemaCheckNanos);
+                    followsContext, pinned, labelStatements, schemaCheckNanos, pathScope);
             connection.checkOut();
             return connection;
         } catch (SQLException | RuntimeException e) {
@@ -204,6 +219,7 @@ public final class TenantAwareDataSource implements DataSource {
         private boolean labelStatements = true;
         private Duration schemaCheckInterval = Duration.ofSeconds(1);
         private TenantRoles tenantRoles;
+        private boolean transactionPooling;
 
         private Builder(DataSource target) {
             this.target = Objects.requireNonNull(target, "target data source");
@@ -268,13 +284,37 @@ public final class TenantAwareDataSource implements DataSource {
             return this;
         }
 
+        /**
+         * Whether the pool reaches PostgreSQL through a pooler in transaction mode, such as PgBouncer with
+         * {@code pool_mode=transaction} (default {@code false}). Such a pooler hands each transaction to whichever
+         * server connection is free, so a {@code search_path} set for the session would stay behind for the next
+         * transaction of any client: one tenant would read another's rows. With {@code true}:
+         * <ul>
+         *   <li>the path is set transaction-locally ({@code set_config('search_path', ..., true)}) as the first
+         *       statement of every transaction, and the tenant's schema is checked in that same statement;</li>
+         *   <li>a statement run with auto-commit on runs in a short transaction of its own ({@code BEGIN}, path,
+         *       statement, {@code COMMIT}: one round trip more than the statement alone), so statements that
+         *       PostgreSQL refuses inside a transaction block ({@code VACUUM}, {@code CREATE DATABASE},
+         *       {@code CREATE INDEX CONCURRENTLY}) must use {@link TenantAwareDataSource#target()} directly;</li>
+         *   <li>no path is trusted across a transaction's end, and no session state is relied on.</li>
+         * </ul>
+         * A connection is no longer checked out with its path set: a tenant whose schema is missing is refused at
+         * its first statement rather than when the connection is handed out. Server-side prepared statements need
+         * PgBouncer 1.21 or later with {@code max_prepared_statements} set; with an older PgBouncer, add
+         * {@code prepareThreshold=0} to the JDBC URL.
+         */
+        public Builder transactionPooling(boolean transactionPooling) {
+            this.transactionPooling = transactionPooling;
+            return this;
+        }
+
         /** Validates the schema names and builds the data source. */
         public TenantAwareDataSource build() {
             if (target instanceof TenantAwareDataSource) {
                 throw new IllegalArgumentException("The data source is already tenant-aware; wrap the pool only once.");
             }
             return new TenantAwareDataSource(target, new SearchPath(sharedSchema, extraSchemas), tenantRoles,
-                    labelStatements, schemaCheckInterval);
+                    labelStatements, schemaCheckInterval, transactionPooling ? PathScope.TRANSACTION : PathScope.SESSION);
         }
     }
 }

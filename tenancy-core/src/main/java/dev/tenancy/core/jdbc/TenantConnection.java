@@ -42,6 +42,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * {@link TenantSchemaMissingException} when the schema does not exist (PostgreSQL skips a missing schema of the path,
  * so the statement would have read the shared schema's tables). With tenant roles ({@link PathSetting}), the same
  * statement sets the tenant's role, and the server's report is not trusted (it does not cover the role).
+ *
+ * <p>With the path scoped to the transaction ({@link PathScope#TRANSACTION}, for transaction poolers), the server's
+ * report is never trusted, a commit leads to {@code UNKNOWN} rather than {@code SET(t)}, so the path (and role) is set
+ * as the first statement of every transaction, and a statement run with auto-commit on gets a transaction of its own.
  */
 final class TenantConnection extends DelegatingConnection {
 
@@ -58,13 +62,15 @@ final class TenantConnection extends DelegatingConnection {
     private final SchemaName pinned;
     private final boolean labelStatements;
     private final long checkIntervalNanos;
+    private final PathScope scope;
     private final ReentrantLock lock = new ReentrantLock();
 
     private PathState state = PathState.UNKNOWN;
     private SchemaName pathTenant;
 
-    TenantConnection(Connection delegate, SearchPath searchPath, PathSetting setting, LongAdder counter, boolean followsContext,
-            SchemaName pinned, boolean labelStatements, long checkIntervalNanos) throws SQLException {
+    TenantConnection(Connection delegate, SearchPath searchPath, PathSetting setting, LongAdder counter,
+            boolean followsContext, SchemaName pinned, boolean labelStatements, long checkIntervalNanos,
+            PathScope scope) throws SQLException {
         super(delegate);
         this.delegate = delegate;
         this.server = delegate.isWrapperFor(PGConnection.class) ? delegate.unwrap(PGConnection.class) : null;
@@ -75,6 +81,7 @@ final class TenantConnection extends DelegatingConnection {
         this.pinned = pinned;
         this.labelStatements = labelStatements;
         this.checkIntervalNanos = checkIntervalNanos;
+        this.scope = scope;
     }
 
     /** The tenant this connection serves now ({@code null}: public). */
@@ -82,8 +89,11 @@ final class TenantConnection extends DelegatingConnection {
         return followsContext ? Tenants.currentOrNull() : pinned;
     }
 
-    /** Puts the served tenant's path in force as the connection is handed out. */
+    /** Puts the served tenant's path in force as the connection is handed out (with the path scoped to the session). */
     void checkOut() throws SQLException {
+        if (!scope.setsPathOnCheckout()) {
+            return;
+        }
         lock.lock();
         try {
             ensurePath(servedTenant());
@@ -100,13 +110,33 @@ final class TenantConnection extends DelegatingConnection {
             throws Throwable {
         lock.lock();
         try {
-            ensurePath(tenant);
-            return StatementGuard.call(statement, method, args);
+            return underPath(tenant, mayChangePath, statement, () -> StatementGuard.call(statement, method, args));
         } finally {
-            if (mayChangePath) {
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Runs {@code work} under {@code tenant}'s path: in a transaction of its own when the path is scoped to the
+     * transaction and auto-commit is on, else once the path is in force. Called under the lock.
+     */
+    private Object underPath(SchemaName tenant, boolean mayChangePath, Statement statement, PathScope.Work work)
+            throws Throwable {
+        boolean ownTransaction = false;
+        try {
+            ownTransaction = scope.needsOwnTransaction(delegate);
+            if (ownTransaction) {
+                return PathScope.inOwnTransaction(delegate, statement, () -> {
+                    setPath(tenant);
+                    return work.run();
+                });
+            }
+            ensurePath(tenant);
+            return work.run();
+        } finally {
+            if (mayChangePath || ownTransaction) {
                 state = PathState.UNKNOWN;
             }
-            lock.unlock();
         }
     }
 
@@ -122,8 +152,8 @@ final class TenantConnection extends DelegatingConnection {
         if (check == null || System.nanoTime() - check.nanos() >= checkIntervalNanos) {
             return false;
         }
-        String reported = reportedSearchPath();
-        if (reported != null && setting.trustsReportedPath()) {
+        String reported = setting.trustsReportedPath() ? reportedSearchPath() : null;
+        if (reported != null) {
             return reported.equals(check.reported());
         }
         return state != PathState.UNKNOWN && Objects.equals(pathTenant, tenant);
@@ -140,7 +170,7 @@ final class TenantConnection extends DelegatingConnection {
     private void setPath(SchemaName tenant) throws SQLException {
         state = PathState.UNKNOWN;
         try {
-            if (labelStatements) {
+            if (labelStatements || scope == PathScope.TRANSACTION) {
                 try (PreparedStatement set = delegate.prepareStatement(setting.preparedSql())) {
                     setting.bind(set, tenant);
                     set.execute();
@@ -165,6 +195,13 @@ final class TenantConnection extends DelegatingConnection {
 
     private String reportedSearchPath() {
         return server == null ? null : server.getParameterStatus(SEARCH_PATH);
+    }
+
+    /** Keeps a path set inside the committed transaction when it outlives it (session scope), else forgets it. */
+    private void transactionCommitted() {
+        if (state == PathState.SET_IN_TRANSACTION) {
+            state = scope.pathSurvivesCommit() ? PathState.SET : PathState.UNKNOWN;
+        }
     }
 
     /** Forgets a path set inside the transaction that is ending without a commit. */
@@ -290,8 +327,8 @@ final class TenantConnection extends DelegatingConnection {
                 transactionUndone();
                 throw e;
             }
-            if (committing && state == PathState.SET_IN_TRANSACTION) {
-                state = PathState.SET;
+            if (committing) {
+                transactionCommitted();
             }
         } finally {
             lock.unlock();
@@ -313,9 +350,7 @@ final class TenantConnection extends DelegatingConnection {
                 transactionUndone();
                 throw e;
             }
-            if (state == PathState.SET_IN_TRANSACTION) {
-                state = PathState.SET;
-            }
+            transactionCommitted();
         } finally {
             lock.unlock();
         }
@@ -370,8 +405,11 @@ final class TenantConnection extends DelegatingConnection {
     public String getSchema() throws SQLException {
         lock.lock();
         try {
-            ensurePath(servedTenant());
-            return delegate.getSchema();
+            return (String) underPath(servedTenant(), false, null, delegate::getSchema);
+        } catch (SQLException | RuntimeException | Error e) {
+            throw e;
+        } catch (Throwable e) {
+            throw new SQLException(e);
         } finally {
             lock.unlock();
         }

@@ -52,7 +52,14 @@ final class TenantDataSourcePostProcessor implements BeanPostProcessor, BeanFact
                 .extraSchemas(schemas.getExtra())
                 .labelStatements(schemas.isLabelStatements())
                 .tenantRoles(tenantRoles.getIfAvailable())
+                .transactionPooling(behindTransactionPooler())
                 .build();
+    }
+
+    /** Whether {@code tenancy.pooler.transaction-mode} is on ({@link TenancyPoolerAutoConfiguration}). */
+    private boolean behindTransactionPooler() {
+        TenancyPoolerProperties pooler = beanFactory.getBeanProvider(TenancyPoolerProperties.class).getIfAvailable();
+        return pooler != null && pooler.isTransactionMode();
     }
 
     private boolean isApplicationDataSource(String beanName) {

@@ -29,9 +29,10 @@ import javax.sql.DataSource;
 /**
  * Tenancy's Micrometer metrics, when Micrometer is on the class path (off with {@code tenancy.metrics.enabled=false}):
  * timers {@code tenancy.resolution}, {@code tenancy.provisioning} and {@code tenancy.migration.schema}, the counters
- * {@code tenancy.search.path.sets} and {@code tenancy.directory.lookups}, and the tenant as a high-cardinality key on every observation. Listens through
- * the existing seams (a decorator around the {@link TenantRequestResolver} bean, a provisioning listener, a migration
- * listener, the data source's own counter); nothing is added to the request's hot path beyond one timer record.
+ * {@code tenancy.search.path.sets} and {@code tenancy.directory.lookups}, and the tenant as a high-cardinality key on
+ * every observation. Listens through the existing seams (a decorator around the {@link TenantRequestResolver} bean, a
+ * provisioning listener, a migration listener, the data source's and the directory's own counters); nothing is added
+ * to the request's hot path beyond one timer record.
  */
 @AutoConfiguration(after = TenancyAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)

@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -73,6 +74,22 @@ class TenantRateLimitTest {
                 .andExpect(status().isOk())
                 .andExpect(content().json("[\"beta note\"]"));
         assertThat(refusals()).isEqualTo(refusedBefore + 1);
+    }
+
+    @Test
+    void aBrowserBeyondTheLimitGetsAnHtmlPageWithRetryAfter() throws Exception {
+        floodUntilRefused("alpha.example.com", 4);
+        MockHttpServletResponse refusal = mvc.perform(get("/notes").header("Host", "alpha.example.com")
+                .header(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")).andReturn().getResponse();
+
+        assertThat(refusal.getStatus()).isEqualTo(429);
+        assertThat(refusal.getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+        assertThat(refusal.getHeader(HttpHeaders.VARY)).isEqualTo(HttpHeaders.ACCEPT);
+        String seconds = refusal.getHeader(HttpHeaders.RETRY_AFTER);
+        assertThat(Long.parseLong(seconds)).isPositive();
+        assertThat(refusal.getContentAsString()).startsWith("<!DOCTYPE html>")
+                .contains("<h1>429 Too Many Requests</h1>")
+                .contains("<p>Too many requests for this tenant. Retry after " + seconds + " seconds.</p>");
     }
 
     @Test

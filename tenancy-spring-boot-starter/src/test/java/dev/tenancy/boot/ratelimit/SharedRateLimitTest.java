@@ -34,11 +34,15 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * {@code tenancy.rate-limit.store=postgresql}: two application instances (two contexts, each with its own pool) on one
  * database share each tenant's budget, so a tenant gets its limit once, not once per instance; another tenant is
- * still served on both.
+ * still served on both, also while the first floods them from several threads (its requests queue on its own row
+ * only).
  */
 @ExtendWith(TestDatabaseExtension.class)
 class SharedRateLimitTest {
@@ -88,6 +92,37 @@ class SharedRateLimitTest {
         }));
     }
 
+    @Test
+    void whileOneTenantFloodsBothInstancesAnotherTenantIsServed() {
+        instance().run(one -> instance().run(two -> {
+            TenantProvisioner provisioner = one.getBean(TenantProvisioner.class);
+            provisioner.create(TenantRequest.subdomain("loud").value("name", "L"));
+            provisioner.create(TenantRequest.subdomain("calm").value("name", "C"));
+            ExecutorService flood = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<Integer>> flooded = new ArrayList<>();
+                for (int i = 0; i < 200; i++) {
+                    ApplicationContext instance = i % 2 == 0 ? one : two;
+                    flooded.add(flood.submit(() -> send(instance, "loud.example.com").getStatus()));
+                }
+                List<Integer> calm = new ArrayList<>();
+                for (int i = 0; i < LIMIT; i++) {
+                    calm.add(send(i % 2 == 0 ? one : two, "calm.example.com").getStatus());
+                }
+                List<Integer> loud = new ArrayList<>();
+                for (Future<Integer> status : flooded) {
+                    loud.add(status.get());
+                }
+
+                assertThat(calm).containsOnly(204);
+                assertThat(loud.stream().filter(status -> status == 204)).hasSize(LIMIT);
+                assertThat(loud.stream().filter(status -> status == 429)).hasSize(200 - LIMIT);
+            } finally {
+                flood.shutdownNow();
+            }
+        }));
+    }
+
     private static MockHttpServletResponse send(ApplicationContext instance, String host) throws Exception {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", "/");
         request.setServerName(host);
@@ -105,9 +140,12 @@ class SharedRateLimitTest {
         return instance.getBean(name, FilterRegistrationBean.class).getFilter();
     }
 
+    /** The bucket rows of the first test's two tenants: one each, shared by both instances. */
     private static int bucketRows() throws Exception {
         try (Connection connection = database.openConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery("SELECT count(*) FROM public.tenancy_rate_limit_buckets")) {
+             ResultSet rows = statement.executeQuery("SELECT count(*) FROM public.tenancy_rate_limit_buckets b"
+                     + " JOIN public.tenants t ON b.id LIKE t.id || '/%'"
+                     + " WHERE t.schema_name IN ('tenant_flooding', 'tenant_quiet')")) {
             rows.next();
             return rows.getInt(1);
         }

@@ -28,8 +28,8 @@ import java.util.Optional;
 
 /**
  * Per-tenant rate limits on the test application: every tenant may make 3 requests an hour, except beta, whose
- * {@link TenantRateLimits} bean gives it 50; refusals are counted in a Micrometer registry. The buckets live as long as the cached context, so each test holds
- * whatever order the tests run in.
+ * {@link TenantRateLimits} bean gives it 50; refusals are counted in a Micrometer registry. The buckets live as long
+ * as the cached context, so each test holds whatever order the tests run in.
  */
 @TestAppTest
 @TestPropertySource(properties = {"tenancy.rate-limit.enabled=true", "tenancy.rate-limit.requests=3",
@@ -68,8 +68,8 @@ class TenantRateLimitTest {
 
         assertThat(refusal.getStatus()).isEqualTo(429);
         assertThat(Long.parseLong(refusal.getHeader(HttpHeaders.RETRY_AFTER))).isPositive();
-        assertThat(refusal.getContentAsString()).isEqualTo("{\"error\":\"Too many requests for this tenant. Retry after "
-                + refusal.getHeader(HttpHeaders.RETRY_AFTER) + " seconds.\"}");
+        assertThat(refusal.getContentAsString()).isEqualTo("{\"error\":\"Too many requests for this tenant. "
+                + "Retry after " + refusal.getHeader(HttpHeaders.RETRY_AFTER) + " seconds.\"}");
         mvc.perform(get("/notes").header("Host", "beta.example.com"))
                 .andExpect(status().isOk())
                 .andExpect(content().json("[\"beta note\"]"));

@@ -27,7 +27,7 @@ import java.lang.annotation.Target;
         @TenantTest.Tenant(schema = SampleAppTest.GLOBEX, domain = "globex.localhost",
                 values = {"name=Globex Corporation", "contact_email=admin@globex.example.com"})})
 @SpringBootTest(classes = SampleApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(SampleFixture.class)
+@Import({SampleFixture.class, SecurityEvents.class})
 public @interface SampleAppTest {
 
     /** The schema of the tenant tests run in. */

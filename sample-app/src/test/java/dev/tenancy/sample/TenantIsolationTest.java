@@ -4,7 +4,10 @@ import static dev.tenancy.sample.SampleFixture.admin;
 import static dev.tenancy.sample.SampleFixture.json;
 import static dev.tenancy.sample.SampleFixture.user;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import dev.tenancy.boot.audit.AccessDenial;
+import dev.tenancy.boot.audit.TenantAccessDeniedEvent;
 import dev.tenancy.test.TenantClient;
 import dev.tenancy.test.TenantSchema;
 import dev.tenancy.test.TestTenant;
@@ -27,6 +30,9 @@ class TenantIsolationTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    SecurityEvents securityEvents;
 
     private List<String> usernames(TestTenant tenant) {
         return jdbc.queryForList("SELECT username FROM " + tenant.schema().quoted() + ".app_users ORDER BY id",
@@ -96,9 +102,17 @@ class TenantIsolationTest {
     @Test
     void aTenantSessionIsNotValidOnAnotherTenantsHost(TenantClient acme) {
         TenantClient session = acme.login(admin(acme).username(), admin(acme).password());
+        int before = securityEvents.count();
 
         session.get("/api/me").expectStatus().isOk();
         session.withHost("globex.localhost").get("/api/me").expectStatus().isUnauthorized();
         session.withHost("localhost").get("/api/me").expectStatus().isUnauthorized();
+
+        assertThat(securityEvents.since(before)).extracting(TenantAccessDeniedEvent::reason,
+                TenantAccessDeniedEvent::host, TenantAccessDeniedEvent::tenant,
+                TenantAccessDeniedEvent::presentedTenant).containsExactly(
+                tuple(AccessDenial.CROSS_TENANT_CREDENTIALS, "globex.localhost", SampleAppTest.GLOBEX,
+                        SampleAppTest.ACME),
+                tuple(AccessDenial.CROSS_TENANT_CREDENTIALS, "localhost", null, SampleAppTest.ACME));
     }
 }

@@ -67,6 +67,7 @@ public final class TenantDirectory {
                         return left;
                     }
                 })
+                .recordStats()
                 .build();
     }
 
@@ -141,6 +142,11 @@ public final class TenantDirectory {
     /** How many lookups went to the database since this directory was built (cache misses). */
     public long databaseLookups() {
         return databaseLookups.sum();
+    }
+
+    /** How many lookups the cache answered without the database since this directory was built (cache hits). */
+    public long cacheHits() {
+        return cache.stats().hitCount();
     }
 
     /** Builds a {@link TenantDirectory}; every setting has a default. */

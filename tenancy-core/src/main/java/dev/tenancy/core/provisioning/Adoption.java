@@ -53,6 +53,7 @@ final class Adoption {
         Map<String, String> details = new LinkedHashMap<>();
         details.put("source", options.source());
         details.put("domains", String.join(",", tenant.domains()));
+        long start = System.nanoTime();
         context.books().install();
         try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
             if (!locks.tryLock(AdvisoryLocks.tenantKey(schema))) {
@@ -71,12 +72,22 @@ final class Adoption {
                 return moved;
             });
             context.evict(schema, info.domains());
+            context.ended(schema, CreationMode.ADOPTION, true, start);
             return info;
         } catch (Exception e) {
             context.books().recordAlone(Audit.failure(tenant.actor(), Audit.Action.ADOPT, schema, details, e));
+            if (!refused(e)) {
+                context.ended(schema, CreationMode.ADOPTION, false, start);
+            }
             throw Context.failure("Adopting " + options.source() + " into '" + schema + "' failed; nothing was "
                     + "changed", e);
         }
+    }
+
+    /** Whether {@code e} refused the request before anything was tried (reported to no listener). */
+    private static boolean refused(Exception e) {
+        return e instanceof AdoptionRefusedException || e instanceof TenantAlreadyExistsException
+                || e instanceof DomainTakenException || e instanceof InvalidTenantRequestException;
     }
 
     private TemplateSchema template(Connection connection, AdoptionOptions options) throws SQLException {

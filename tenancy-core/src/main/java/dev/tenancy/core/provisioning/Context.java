@@ -8,6 +8,7 @@ import dev.tenancy.core.directory.TenantDirectory;
 import java.lang.System.Logger.Level;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
@@ -50,6 +51,19 @@ record Context(DataSource pool, TenantRows rows, DomainStore domains, SchemaFact
      */
     static void announce(Connection transaction, SchemaName schema, Collection<String> hosts) throws SQLException {
         DirectoryChangeListener.announce(transaction, schema, hosts);
+    }
+
+    /** Tells every listener how a creation that started at {@code startNanos} ({@link System#nanoTime()}) ended. */
+    void ended(SchemaName schema, CreationMode mode, boolean created, long startNanos) {
+        CreationOutcome outcome = new CreationOutcome(schema, mode, created,
+                Duration.ofNanos(System.nanoTime() - startNanos));
+        for (TenantListener listener : listeners) {
+            try {
+                listener.creationEnded(outcome);
+            } catch (RuntimeException e) {
+                warn("A TenantListener failed in creationEnded for " + schema, e);
+            }
+        }
     }
 
     /**

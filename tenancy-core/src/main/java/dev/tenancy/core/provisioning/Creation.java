@@ -50,10 +50,11 @@ final class Creation {
             details.put("source", cloneOf.value());
             details.put("withData", Boolean.toString(withData));
         }
+        long start = System.nanoTime();
         context.books().install();
         try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
             TenantInfo info = claim(control, locks, tenant, cloneOf, action, details);
-            return build(control, tenant, info, cloneOf, withData, action, details);
+            return build(control, tenant, info, new Attempt(cloneOf, withData, action, details, start));
         } catch (SQLException e) {
             throw new ProvisioningException("Creating tenant '" + tenant.schema() + "' failed: the database could not "
                     + "be reached (" + Context.describe(e) + ").", e);
@@ -119,10 +120,27 @@ final class Creation {
         return new TenantInfo(id, tenant.schema(), domains, tenant.actor());
     }
 
+    /**
+     * What one creation is about.
+     *
+     * @param cloneOf the tenant to copy, or null
+     * @param withData whether to copy {@code cloneOf}'s rows
+     * @param action what the audit records
+     * @param details the audit's details, filled in as the creation goes
+     * @param start when the creation started ({@link System#nanoTime()})
+     */
+    private record Attempt(SchemaName cloneOf, boolean withData, Audit.Action action, Map<String, String> details,
+            long start) {
+    }
+
     /** Builds the schema, runs the listeners and set-up steps, and activates; removes everything on failure. */
-    private TenantInfo build(Connection control, NewTenant tenant, TenantInfo info, SchemaName cloneOf,
-            boolean withData, Audit.Action action, Map<String, String> details) {
+    private TenantInfo build(Connection control, NewTenant tenant, TenantInfo info, Attempt attempt) {
+        SchemaName cloneOf = attempt.cloneOf();
+        Audit.Action action = attempt.action();
+        Map<String, String> details = attempt.details();
         context.evict(info.schema(), info.domains());
+        CreationMode mode = cloneOf != null ? CreationMode.CLONE
+                : context.schemas().template() != null ? CreationMode.TEMPLATE : CreationMode.MIGRATIONS;
         String step = "running the beforeCreate listeners";
         try {
             for (TenantListener listener : context.listeners()) {
@@ -130,9 +148,11 @@ final class Creation {
             }
             step = "building the schema";
             if (cloneOf == null) {
-                details.put("source", context.schemas().build(control, info.schema()).name());
+                SchemaFactory.Source source = context.schemas().build(control, info.schema());
+                mode = source == SchemaFactory.Source.TEMPLATE ? CreationMode.TEMPLATE : CreationMode.MIGRATIONS;
+                details.put("source", source.name());
             } else {
-                context.schemas().copy(cloneOf, info.schema(), withData);
+                context.schemas().copy(cloneOf, info.schema(), attempt.withData());
             }
             step = "giving the tenant its PostgreSQL role";
             Jdbc.inTransaction(control, tx -> {
@@ -163,6 +183,7 @@ final class Creation {
                 Thread.currentThread().interrupt();
             }
             ProvisioningException failure = failed(control, info, action, details, step, e);
+            context.ended(info.schema(), mode, false, attempt.start());
             if (e instanceof Error error) {
                 error.addSuppressed(failure);
                 throw error;
@@ -170,6 +191,7 @@ final class Creation {
             throw failure;
         }
         context.evict(info.schema(), info.domains());
+        context.ended(info.schema(), mode, true, attempt.start());
         return info;
     }
 

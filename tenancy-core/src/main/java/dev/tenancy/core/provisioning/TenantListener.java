@@ -32,6 +32,14 @@ public interface TenantListener {
     }
 
     /**
+     * A creation, clone or adoption ended, with how the schema was built and how long it took (for metrics). Runs
+     * last: after {@link #afterCreate} committed or after {@link #createFailed}; for adoptions, which run no other
+     * listener method, it is the only call. Exceptions thrown here are logged and ignored.
+     */
+    default void creationEnded(CreationOutcome outcome) {
+    }
+
+    /**
      * A tenant is about to be deleted. When {@code dropsSchema} is set its schema is about to be dropped: the
      * place for a backup (django-tenants' {@code pre_drop}). Throwing cancels the deletion.
      */

@@ -145,8 +145,9 @@ public final class TenantProvisioner {
      * (or those {@link AdoptionOptions#tables} names) move into the new tenant's schema with their data, indexes,
      * constraints and owned sequences; the other tables stay shared; the tenant row and its domains are written and
      * the schema's migration history records the tenant migrations up to the version the data is at, so later ones
-     * apply normally. It all happens in one transaction: on any failure the database is as it was. Listeners and
-     * set-up steps do not run (the data is not new). Needs the template schema.
+     * apply normally. It all happens in one transaction: on any failure the database is as it was. Set-up steps
+     * and listeners do not run (the data is not new), except {@link TenantListener#creationEnded}, which hears how it
+     * ended. Needs the template schema.
      *
      * @throws AdoptionRefusedException when a shared table's foreign key or a shared view refers to a relation that
      *                                  would move, names collide, or there is nothing to adopt; nothing was changed

@@ -95,6 +95,7 @@ class TenantDirectoryTest {
         directory.resolve("nobody.localhost");
         directory.resolve("nobody.localhost");
         assertThat(directory.databaseLookups()).isEqualTo(2);
+        assertThat(directory.cacheHits()).isEqualTo(3);
     }
 
     @Test

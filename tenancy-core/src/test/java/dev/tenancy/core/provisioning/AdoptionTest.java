@@ -16,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * Adopting a single-tenant database's tables as the first tenant's: customers and invoices with foreign keys both
@@ -47,12 +48,19 @@ class AdoptionTest {
     private static ProvisioningFixture fixture;
     private static TenantMigrator migrator;
     private static TenantProvisioner provisioner;
+    private static final List<String> ended = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void setUp(TestDatabase database) {
         fixture = new ProvisioningFixture(database, 4);
         migrator = fixture.migrator(LOCATION);
-        provisioner = TenantProvisioner.builder(fixture.pool(), migrator).template("_adoption_template").build();
+        provisioner = TenantProvisioner.builder(fixture.pool(), migrator).template("_adoption_template")
+                .listener(new TenantListener() {
+                    @Override
+                    public void creationEnded(CreationOutcome outcome) {
+                        ended.add(outcome.schema() + ":" + outcome.mode() + ":" + outcome.created());
+                    }
+                }).build();
         provisioner.installSchema();
     }
 
@@ -63,6 +71,7 @@ class AdoptionTest {
 
     @BeforeEach
     void aSingleTenantDatabase() {
+        ended.clear();
         fixture.reset();
         fixture.sql("DROP EVENT TRIGGER IF EXISTS fail_moving_invoices; DO $$ BEGIN IF (SELECT relkind FROM pg_class "
                 + "WHERE oid = to_regclass('public.customer_totals')) = 'r' THEN DROP TABLE public.customer_totals; "
@@ -116,6 +125,7 @@ class AdoptionTest {
 
         assertThat(fixture.string("SELECT to_regclass('tenant_first.notes')::text")).isEqualTo("tenant_first.notes");
         assertThat(fixture.audit()).endsWith("ADOPT:tenant_first:SUCCESS");
+        assertThat(ended).containsExactly("tenant_first:ADOPTION:true");
     }
 
     @Test
@@ -130,6 +140,7 @@ class AdoptionTest {
                         + "payments_invoice_id_fkey; drop or move that key first.");
         assertThat(snapshot()).isEqualTo(before);
         assertThat(provisioner.planAdoption(first(), AdoptionOptions.defaults()).feasible()).isFalse();
+        assertThat(ended).as("a refused adoption never started").isEmpty();
     }
 
     @Test
@@ -169,6 +180,7 @@ class AdoptionTest {
         assertThat(fixture.tenants()).isEmpty();
         assertThat(fixture.schemaExists("tenant_first")).isFalse();
         assertThat(fixture.audit()).endsWith("ADOPT:tenant_first:FAILURE");
+        assertThat(ended).containsExactly("tenant_first:ADOPTION:false");
     }
 
     /** The application's part of the database: every relation, column, constraint, index, view, sequence and row. */

@@ -1,6 +1,7 @@
 package dev.tenancy.core.provisioning;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.Tenants;
@@ -145,6 +146,34 @@ class TenantCreationTest {
 
         assertThat(heard).containsExactly("beforeCreate false", "afterSchemaReady true", "setUp",
                 "afterCreate heard.localhost");
+    }
+
+    @Test
+    void listenersHearHowEachCreationEndedAndHowItsSchemaWasBuilt() {
+        List<String> ended = new ArrayList<>();
+        TenantListener outcomes = new TenantListener() {
+            @Override
+            public void creationEnded(CreationOutcome outcome) {
+                assertThat(outcome.duration()).isPositive();
+                ended.add(outcome.schema() + ":" + outcome.mode() + ":" + outcome.created());
+            }
+        };
+        TenantProvisioner withTemplate = fixture.provisioner().listener(outcomes).build();
+        TenantProvisioner withoutTemplate = fixture.provisioner().withoutTemplate().listener(outcomes).build();
+
+        withTemplate.create(TenantRequest.subdomain("cloned").value("name", "Cloned"));
+        withoutTemplate.create(TenantRequest.subdomain("migrated").value("name", "Migrated"));
+        withTemplate.cloneTenant(SchemaName.of("tenant_cloned"), TenantRequest.subdomain("copy").value("name", "C"),
+                false);
+        assertThatThrownBy(() -> withTemplate.create(TenantRequest.subdomain("broken").value("name", "Broken")
+                .setUp(tenant -> {
+                    throw new IllegalStateException("set-up failed");
+                }))).isInstanceOf(ProvisioningException.class);
+        assertThatThrownBy(() -> withTemplate.create(TenantRequest.subdomain("cloned").value("name", "Again")))
+                .isInstanceOf(TenantAlreadyExistsException.class);
+
+        assertThat(ended).containsExactly("tenant_cloned:TEMPLATE:true", "tenant_migrated:MIGRATIONS:true",
+                "tenant_copy:CLONE:true", "tenant_broken:TEMPLATE:false");
     }
 
     @Test

@@ -57,9 +57,13 @@ public final class TenancyAuditAutoConfiguration {
         };
     }
 
-    /** Counts security events as {@code tenancy.security.events}, tagged {@code reason}. */
+    /**
+     * Counts security events as {@code tenancy.security.events}, tagged {@code reason}, unless
+     * {@code tenancy.metrics.enabled=false}.
+     */
     @Configuration(proxyBeanMethods = false)
     @ConditionalOnClass(MeterRegistry.class)
+    @ConditionalOnBooleanProperty(name = "tenancy.metrics.enabled", matchIfMissing = true)
     static class Metrics {
 
         @Bean

@@ -18,6 +18,7 @@ final class TenancyMeters {
     static final String PROVISIONING = "tenancy.provisioning";
     static final String MIGRATION = "tenancy.migration.schema";
     static final String SEARCH_PATH_SETS = "tenancy.search.path.sets";
+    static final String DIRECTORY_LOOKUPS = "tenancy.directory.lookups";
 
     private final ObjectProvider<MeterRegistry> registries;
     private final boolean tenantTag;

@@ -3,6 +3,7 @@ package dev.tenancy.boot.metrics;
 import dev.tenancy.boot.autoconfigure.TenancyAutoConfiguration;
 import dev.tenancy.boot.autoconfigure.TenantMigratorCustomizer;
 import dev.tenancy.boot.web.TenantRequestResolver;
+import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
 
 import io.micrometer.core.instrument.FunctionCounter;
@@ -27,10 +28,11 @@ import javax.sql.DataSource;
 
 /**
  * Tenancy's Micrometer metrics, when Micrometer is on the class path (off with {@code tenancy.metrics.enabled=false}):
- * timers {@code tenancy.resolution}, {@code tenancy.provisioning} and {@code tenancy.migration.schema}, the counter
- * {@code tenancy.search.path.sets}, and the tenant as a high-cardinality key on every observation. Listens through
- * the existing seams (a decorator around the {@link TenantRequestResolver} bean, a provisioning listener, a migration
- * listener, the data source's own counter); nothing is added to the request's hot path beyond one timer record.
+ * timers {@code tenancy.resolution}, {@code tenancy.provisioning} and {@code tenancy.migration.schema}, the counters
+ * {@code tenancy.search.path.sets} and {@code tenancy.directory.lookups}, and the tenant as a high-cardinality key on
+ * every observation. Listens through the existing seams (a decorator around the {@link TenantRequestResolver} bean, a
+ * provisioning listener, a migration listener, the data source's and the directory's own counters); nothing is added
+ * to the request's hot path beyond one timer record.
  */
 @AutoConfiguration(after = TenancyAutoConfiguration.class)
 @ConditionalOnClass(MeterRegistry.class)
@@ -81,6 +83,19 @@ public final class TenancyMetricsAutoConfiguration {
                         .builder(TenancyMeters.SEARCH_PATH_SETS, tenantAware, TenantAwareDataSource::searchPathChanges)
                         .description("Search-path settings on connections handed out for a tenant or for public")
                         .register(registry));
+    }
+
+    /** The tenant directory's cache: lookups it answered ({@code result=hit}) and those that read the database. */
+    @Bean
+    MeterBinder tenancyDirectoryMetrics(ObjectProvider<TenantDirectory> directories) {
+        return registry -> directories.ifAvailable(directory -> {
+            FunctionCounter.builder(TenancyMeters.DIRECTORY_LOOKUPS, directory, TenantDirectory::cacheHits)
+                    .tag("result", "hit").description("Host lookups the tenant directory answered from its cache")
+                    .register(registry);
+            FunctionCounter.builder(TenancyMeters.DIRECTORY_LOOKUPS, directory, TenantDirectory::databaseLookups)
+                    .tag("result", "miss").description("Host lookups the tenant directory read from the database")
+                    .register(registry);
+        });
     }
 
     private static TenantAwareDataSource tenantAware(DataSource dataSource) {

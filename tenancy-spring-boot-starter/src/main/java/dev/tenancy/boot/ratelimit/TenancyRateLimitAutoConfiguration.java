@@ -3,6 +3,7 @@ package dev.tenancy.boot.ratelimit;
 import dev.tenancy.boot.autoconfigure.TenancyProperties;
 import dev.tenancy.boot.autoconfigure.TenancyWebAutoConfiguration;
 import dev.tenancy.boot.ratelimit.TenantRateLimits.Limit;
+import dev.tenancy.boot.web.RefusalPage;
 import dev.tenancy.boot.web.TenantRequestResolver;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -24,11 +25,15 @@ import org.springframework.context.annotation.Configuration;
 
 import java.util.Optional;
 
+import javax.sql.DataSource;
+
 /**
  * With {@code tenancy.rate-limit.enabled=true}: a {@link TenantRateLimitFilter} limiting each tenant to
- * {@code tenancy.rate-limit.requests} per {@code tenancy.rate-limit.per} (or what the application's {@link TenantRateLimits} bean says), ordered right after the tenant filter and its CORS filter, so
- * refusals carry CORS headers and come before Spring Security's work. With Micrometer, refusals are counted as
- * {@code tenancy.rate-limit.refusals}.
+ * {@code tenancy.rate-limit.requests} per {@code tenancy.rate-limit.per} (or what the application's
+ * {@link TenantRateLimits} bean says), ordered right after the tenant filter and its CORS filter, so refusals carry
+ * CORS headers and come before Spring Security's work; browsers get the application's {@link RefusalPage}. Buckets
+ * live in each instance's memory, or with {@code tenancy.rate-limit.store=postgresql} in a table of the shared schema
+ * that every instance shares. With Micrometer, refusals are counted as {@code tenancy.rate-limit.refusals}.
  */
 @AutoConfiguration(after = TenancyWebAutoConfiguration.class)
 @ConditionalOnBooleanProperty(name = "tenancy.enabled", matchIfMissing = true)
@@ -42,12 +47,18 @@ public final class TenancyRateLimitAutoConfiguration {
     @ConditionalOnMissingBean(name = "tenantRateLimitFilter")
     FilterRegistrationBean<TenantRateLimitFilter> tenantRateLimitFilter(TenancyRateLimitProperties rateLimit,
             TenancyProperties properties, ObjectProvider<TenantRateLimits> limits,
-            ObjectProvider<RateLimitRefusals> refusals) {
+            ObjectProvider<RateLimitRefusals> refusals, ObjectProvider<RefusalPage> refusalPage,
+            ObjectProvider<DataSource> dataSource) {
         Limit global = globalLimit(rateLimit);
-        TenantBuckets buckets = new TenantBuckets(global, limits.getIfAvailable(() -> tenant -> Optional.empty()),
-                rateLimit.getMaxTenants());
-        FilterRegistrationBean<TenantRateLimitFilter> registration =
-                new FilterRegistrationBean<>(new TenantRateLimitFilter(buckets, refusals.getIfAvailable(() -> RateLimitRefusals.NONE)));
+        TenantRateLimits chosen = limits.getIfAvailable(() -> tenant -> Optional.empty());
+        TenantBuckets buckets = switch (rateLimit.getStore()) {
+            case MEMORY -> TenantBuckets.inMemory(global, chosen, rateLimit.getMaxTenants());
+            case POSTGRESQL -> TenantBuckets.shared(global, chosen, SharedBucketTable.open(dataSource.getObject(),
+                    properties.getSchemas().getShared(), rateLimit.getTable()));
+        };
+        FilterRegistrationBean<TenantRateLimitFilter> registration = new FilterRegistrationBean<>(
+                new TenantRateLimitFilter(buckets, refusals.getIfAvailable(() -> RateLimitRefusals.NONE),
+                        refusalPage.getIfAvailable(RefusalPage::standard)));
         registration.setOrder(properties.getWeb().getFilterOrder() + 2);
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;

@@ -23,6 +23,24 @@ public class TenancyRateLimitProperties {
      */
     private long maxTenants = 10_000;
 
+    /**
+     * Where the buckets are kept: {@code memory} (each instance limits on its own, so N instances let a tenant make
+     * up to N times the limit) or {@code postgresql} (one budget per tenant shared by every instance, in the table
+     * {@code table} of the shared schema; each limited request then costs one short database transaction).
+     */
+    private Store store = Store.MEMORY;
+
+    /** The table in the shared schema that keeps the buckets with {@code store=postgresql}; created if missing. */
+    private String table = "tenancy_rate_limit_buckets";
+
+    /** Where rate-limit buckets are kept. */
+    public enum Store {
+        /** In each instance's memory. */
+        MEMORY,
+        /** In a PostgreSQL table, shared by every instance. */
+        POSTGRESQL
+    }
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -53,5 +71,21 @@ public class TenancyRateLimitProperties {
 
     public void setMaxTenants(long maxTenants) {
         this.maxTenants = maxTenants;
+    }
+
+    public Store getStore() {
+        return store;
+    }
+
+    public void setStore(Store store) {
+        this.store = store;
+    }
+
+    public String getTable() {
+        return table;
+    }
+
+    public void setTable(String table) {
+        this.table = table;
     }
 }

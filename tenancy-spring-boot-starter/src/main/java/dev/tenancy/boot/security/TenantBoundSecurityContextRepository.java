@@ -1,5 +1,6 @@
 package dev.tenancy.boot.security;
 
+import dev.tenancy.boot.audit.TenantAccessAuditor;
 import dev.tenancy.boot.web.TenantFilter;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,6 +27,9 @@ import java.util.Objects;
  * tenant), or the public site. A stored context without a site (saved before this repository was in place) is not
  * trusted anywhere. Signing in on B with A's session replaces A's sign-in; signing out clears the binding.
  *
+ * <p>A session signed in on one site and presented on another is reported to the {@link TenantAccessAuditor}, when
+ * one is given, as cross-tenant credentials.
+ *
  * <p>Tenancy wraps the repository of every {@code HttpSecurity} in one ({@link TenantBoundSessionsConfigurer}; see
  * the starter README, "Sessions bound to their tenant").
  */
@@ -34,7 +38,11 @@ public final class TenantBoundSecurityContextRepository implements SecurityConte
     /** The session attribute naming the site the stored security context belongs to. */
     public static final String SITE_ATTRIBUTE = TenantBoundSecurityContextRepository.class.getName() + ".site";
 
+    /** The session attribute naming the signed-in tenant's schema, for the audit only (the site decides). */
+    private static final String TENANT_ATTRIBUTE = TenantBoundSecurityContextRepository.class.getName() + ".tenant";
+
     private final SecurityContextRepository sessions;
+    private final TenantAccessAuditor auditor;
     private final SecurityContextHolderStrategy holder = SecurityContextHolder.getContextHolderStrategy();
 
     /** Binds Spring Security's {@link HttpSessionSecurityContextRepository} to the request's tenant. */
@@ -47,7 +55,18 @@ public final class TenantBoundSecurityContextRepository implements SecurityConte
      * on another site is not used. A repository keeping no session (request attribute only) is left as it is.
      */
     public TenantBoundSecurityContextRepository(SecurityContextRepository sessions) {
+        this(sessions, null);
+    }
+
+    /**
+     * As {@link #TenantBoundSecurityContextRepository(SecurityContextRepository)}, and each session signed in on one
+     * site and presented on another is reported to {@code auditor} (when not null) as
+     * {@link TenantAccessAuditor#crossTenant cross-tenant credentials}: a WARN line, a counter and a
+     * {@code TenantAccessDeniedEvent}.
+     */
+    public TenantBoundSecurityContextRepository(SecurityContextRepository sessions, TenantAccessAuditor auditor) {
         this.sessions = Objects.requireNonNull(sessions, "sessions");
+        this.auditor = auditor;
     }
 
     @Override
@@ -55,7 +74,19 @@ public final class TenantBoundSecurityContextRepository implements SecurityConte
         if (belongsHere(request)) {
             return sessions.loadDeferredContext(request);
         }
+        audit(request);
         return new NotSignedIn(holder);
+    }
+
+    /** Reports a session signed in on another site, if it was signed in at all (else there is nothing to report). */
+    private void audit(HttpServletRequest request) {
+        HttpSession session = request.getSession(false);
+        if (auditor == null || session == null || session.getAttribute(SITE_ATTRIBUTE) == null) {
+            return;
+        }
+        Object presented = session.getAttribute(TENANT_ATTRIBUTE);
+        auditor.crossTenant(request, presented == null ? "public" : presented.toString(),
+                TenantFilter.tenantOf(request).map(tenant -> tenant.schema().value()).orElse(null));
     }
 
     @Override
@@ -73,8 +104,12 @@ public final class TenantBoundSecurityContextRepository implements SecurityConte
         }
         if (context.getAuthentication() == null) {
             session.removeAttribute(SITE_ATTRIBUTE);
+            session.removeAttribute(TENANT_ATTRIBUTE);
         } else {
             session.setAttribute(SITE_ATTRIBUTE, site(request));
+            TenantFilter.tenantOf(request).ifPresentOrElse(
+                    tenant -> session.setAttribute(TENANT_ATTRIBUTE, tenant.schema().value()),
+                    () -> session.removeAttribute(TENANT_ATTRIBUTE));
         }
     }
 

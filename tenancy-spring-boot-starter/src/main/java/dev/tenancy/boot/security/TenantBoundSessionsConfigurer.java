@@ -1,11 +1,16 @@
 package dev.tenancy.boot.security;
 
+import dev.tenancy.boot.audit.TenantAccessAuditor;
+
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+
+import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Binds the security context repository an {@code HttpSecurity} ends up with to the request's tenant, by wrapping it
@@ -17,6 +22,21 @@ import org.springframework.security.web.context.SecurityContextRepository;
 public final class TenantBoundSessionsConfigurer
         extends AbstractHttpConfigurer<TenantBoundSessionsConfigurer, HttpSecurity> {
 
+    private final Supplier<TenantAccessAuditor> auditor;
+
+    /** Binds sessions to their tenant without auditing sessions presented on another site. */
+    public TenantBoundSessionsConfigurer() {
+        this(() -> null);
+    }
+
+    /**
+     * Binds sessions to their tenant and reports sessions presented on another site to the auditor
+     * {@code auditor} supplies when the chain is built (none when it supplies null).
+     */
+    public TenantBoundSessionsConfigurer(Supplier<TenantAccessAuditor> auditor) {
+        this.auditor = Objects.requireNonNull(auditor, "auditor");
+    }
+
     @Override
     public void init(HttpSecurity http) {
         SecurityContextRepository chosen = http.getSharedObject(SecurityContextRepository.class);
@@ -25,6 +45,7 @@ public final class TenantBoundSessionsConfigurer
         }
         SecurityContextRepository repository = chosen != null ? chosen : new DelegatingSecurityContextRepository(
                 new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
-        http.setSharedObject(SecurityContextRepository.class, new TenantBoundSecurityContextRepository(repository));
+        http.setSharedObject(SecurityContextRepository.class,
+                new TenantBoundSecurityContextRepository(repository, auditor.get()));
     }
 }

@@ -14,18 +14,21 @@ import java.util.Objects;
 
 /**
  * Writes Tenancy's refusals: an HTML page ({@link RefusalPage}) to clients that ask for {@code text/html} (browsers),
- * else a small JSON body, {@code {"error":"..."}}. The messages are fixed texts: never a schema name, a stack trace
- * or SQL.
+ * else a small JSON body, {@code {"error":"..."}}, with {@code Vary: Accept}. The messages are fixed texts: never a
+ * schema name, a stack trace or SQL. Public so that Tenancy's other filters (e.g. the rate limit's) answer browsers
+ * the same way; headers set on the response before {@link #write} (such as {@code Retry-After}) are kept.
  */
-final class ErrorResponses {
+public final class ErrorResponses {
 
     private final RefusalPage page;
 
-    ErrorResponses(RefusalPage page) {
+    /** Refusals whose HTML pages {@code page} renders. */
+    public ErrorResponses(RefusalPage page) {
         this.page = Objects.requireNonNull(page, "page");
     }
 
-    void write(HttpServletRequest request, HttpServletResponse response, int status, String message)
+    /** Answers {@code request} with {@code status} and {@code message} (a fixed sentence), and commits the response. */
+    public void write(HttpServletRequest request, HttpServletResponse response, int status, String message)
             throws IOException {
         response.resetBuffer();
         response.setStatus(status);

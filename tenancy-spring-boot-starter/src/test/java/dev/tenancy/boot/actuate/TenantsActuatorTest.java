@@ -110,6 +110,20 @@ class TenantsActuatorTest {
     }
 
     @Test
+    void aTenantsDetailListsTheMigrationsItsSchemaHasNotHadYet() {
+        runner().withPropertyValues("management.endpoints.web.exposure.include=tenants",
+                "tenancy.migrations.tenant-locations=classpath:db/migration/tenant,classpath:db/actuator/tenant-later")
+                .run(context -> {
+                    TenantsEndpoint.TenantDetail current = context.getBean(TenantsEndpoint.class)
+                            .tenant("tenant_current");
+
+                    assertThat(current.tenant().schemaVersion()).isEqualTo("1");
+                    assertThat(current.pendingMigrations()).extracting(PendingMigration::version,
+                            PendingMigration::description).containsExactly(tuple("2", "tags"));
+                });
+    }
+
+    @Test
     void healthIsUpWithTheFleetsProblemsCountedAndNamed() {
         runner().run(context -> {
             Health health = context.getBean("tenantsHealthIndicator", HealthIndicator.class).health(true);

@@ -112,6 +112,16 @@ class TenantAccessAuditTest {
     }
 
     @Test
+    void withMetricsSwitchedOffEventsArePublishedButNotCounted() {
+        runner().withPropertyValues("tenancy.metrics.enabled=false").run(context -> {
+            context.getBean(TenantRequestResolver.class).resolve(request("nobody.example.com"));
+
+            assertThat(events).hasSize(1);
+            assertThat(context.getBean(MeterRegistry.class).find("tenancy.security.events").counter()).isNull();
+        });
+    }
+
+    @Test
     void aCrossTenantSessionIsRecordedWithBothTenantsAndTheHostIsSanitised(CapturedOutput output) {
         runner().run(context -> {
             context.getBean(TenantAccessAuditor.class).crossTenant(request("beta.example.com\r\nFAKE LINE"),

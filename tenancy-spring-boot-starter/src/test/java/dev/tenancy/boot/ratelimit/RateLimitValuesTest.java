@@ -27,7 +27,7 @@ class RateLimitValuesTest {
     @Test
     void aCacheOfNoTenantsIsRefused() {
         assertThatIllegalArgumentException()
-                .isThrownBy(() -> new TenantBuckets(new Limit(1, Duration.ofSeconds(1)), 
+                .isThrownBy(() -> TenantBuckets.inMemory(new Limit(1, Duration.ofSeconds(1)),
                         tenant -> Optional.empty(), 0))
                 .withMessageContaining("tenancy.rate-limit.max-tenants must be at least 1");
     }

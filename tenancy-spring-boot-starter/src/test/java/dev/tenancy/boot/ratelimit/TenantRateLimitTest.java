@@ -18,6 +18,7 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
@@ -27,8 +28,8 @@ import java.util.Optional;
 
 /**
  * Per-tenant rate limits on the test application: every tenant may make 3 requests an hour, except beta, whose
- * {@link TenantRateLimits} bean gives it 50; refusals are counted in a Micrometer registry. The buckets live as long as the cached context, so each test holds
- * whatever order the tests run in.
+ * {@link TenantRateLimits} bean gives it 50; refusals are counted in a Micrometer registry. The buckets live as long
+ * as the cached context, so each test holds whatever order the tests run in.
  */
 @TestAppTest
 @TestPropertySource(properties = {"tenancy.rate-limit.enabled=true", "tenancy.rate-limit.requests=3",
@@ -67,12 +68,28 @@ class TenantRateLimitTest {
 
         assertThat(refusal.getStatus()).isEqualTo(429);
         assertThat(Long.parseLong(refusal.getHeader(HttpHeaders.RETRY_AFTER))).isPositive();
-        assertThat(refusal.getContentAsString()).isEqualTo("{\"error\":\"Too many requests for this tenant. Retry after "
-                + refusal.getHeader(HttpHeaders.RETRY_AFTER) + " seconds.\"}");
+        assertThat(refusal.getContentAsString()).isEqualTo("{\"error\":\"Too many requests for this tenant. "
+                + "Retry after " + refusal.getHeader(HttpHeaders.RETRY_AFTER) + " seconds.\"}");
         mvc.perform(get("/notes").header("Host", "beta.example.com"))
                 .andExpect(status().isOk())
                 .andExpect(content().json("[\"beta note\"]"));
         assertThat(refusals()).isEqualTo(refusedBefore + 1);
+    }
+
+    @Test
+    void aBrowserBeyondTheLimitGetsAnHtmlPageWithRetryAfter() throws Exception {
+        floodUntilRefused("alpha.example.com", 4);
+        MockHttpServletResponse refusal = mvc.perform(get("/notes").header("Host", "alpha.example.com")
+                .header(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")).andReturn().getResponse();
+
+        assertThat(refusal.getStatus()).isEqualTo(429);
+        assertThat(refusal.getContentType()).startsWith(MediaType.TEXT_HTML_VALUE);
+        assertThat(refusal.getHeader(HttpHeaders.VARY)).isEqualTo(HttpHeaders.ACCEPT);
+        String seconds = refusal.getHeader(HttpHeaders.RETRY_AFTER);
+        assertThat(Long.parseLong(seconds)).isPositive();
+        assertThat(refusal.getContentAsString()).startsWith("<!DOCTYPE html>")
+                .contains("<h1>429 Too Many Requests</h1>")
+                .contains("<p>Too many requests for this tenant. Retry after " + seconds + " seconds.</p>");
     }
 
     @Test

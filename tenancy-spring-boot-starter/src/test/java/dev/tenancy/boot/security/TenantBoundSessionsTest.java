@@ -1,17 +1,23 @@
 package dev.tenancy.boot.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import dev.tenancy.boot.TestAppTest;
+import dev.tenancy.boot.audit.AccessDenial;
+import dev.tenancy.boot.audit.TenantAccessDeniedEvent;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
@@ -71,10 +77,28 @@ class TenantBoundSessionsTest {
     /** Host mode, as with a session cookie widened to the parent domain: the browser sends it to every subdomain. */
     @Nested
     @TestAppTest
+    @RecordApplicationEvents
     class ByHost {
 
         @Autowired
         MockMvc mvc;
+
+        @Autowired
+        ApplicationEvents events;
+
+        @Test
+        void aSessionPresentedOnAnotherTenantsHostIsAuditedAsCrossTenantWithBothTenants() throws Exception {
+            MockHttpSession session = signIn(mvc, post("/login").header("Host", "alpha.example.com"));
+            mvc.perform(get("/me").session(session).header("Host", "alpha.example.com"));
+            mvc.perform(get("/me").session(session).header("Host", "beta.example.com"));
+            mvc.perform(get("/me").session(session).header("Host", "localhost"));
+
+            assertThat(events.stream(TenantAccessDeniedEvent.class)).extracting(TenantAccessDeniedEvent::reason,
+                    TenantAccessDeniedEvent::host, TenantAccessDeniedEvent::tenant,
+                    TenantAccessDeniedEvent::presentedTenant).containsExactly(
+                    tuple(AccessDenial.CROSS_TENANT_CREDENTIALS, "beta.example.com", "tenant_beta", "tenant_alpha"),
+                    tuple(AccessDenial.CROSS_TENANT_CREDENTIALS, "localhost", null, "tenant_alpha"));
+        }
 
         @Test
         void aSessionSignedInOnOneTenantsHostIsNotSignedInOnAnothersHost() throws Exception {

@@ -1,0 +1,1 @@
+CREATE TABLE tags (id bigserial PRIMARY KEY, label text NOT NULL);

@@ -78,14 +78,18 @@ public final class TenantBoundSecurityContextRepository implements SecurityConte
         return new NotSignedIn(holder);
     }
 
-    /** Reports a session signed in on another site, if it was signed in at all (else there is nothing to report). */
+    /**
+     * Reports a session signed in on another site, if it was signed in at all (else there is nothing to report), by
+     * the schema it was signed in on, {@code public}, or (signed in before the schema was kept) its site.
+     */
     private void audit(HttpServletRequest request) {
         HttpSession session = request.getSession(false);
-        if (auditor == null || session == null || session.getAttribute(SITE_ATTRIBUTE) == null) {
+        Object site = session == null ? null : session.getAttribute(SITE_ATTRIBUTE);
+        if (auditor == null || site == null) {
             return;
         }
-        Object presented = session.getAttribute(TENANT_ATTRIBUTE);
-        auditor.crossTenant(request, presented == null ? "public" : presented.toString(),
+        Object schema = session.getAttribute(TENANT_ATTRIBUTE);
+        auditor.crossTenant(request, schema != null ? schema.toString() : site.toString(),
                 TenantFilter.tenantOf(request).map(tenant -> tenant.schema().value()).orElse(null));
     }
 

@@ -83,6 +83,26 @@ class ApiLoginTest {
     }
 
     @Test
+    void signingInGivesTheSessionANewId(TenantClient acme) {
+        String before = sessionId(acme.rest().get().uri("/login").exchange().returnResult(String.class)
+                .getResponseHeaders().getFirst(HttpHeaders.SET_COOKIE));
+        String token = acme.csrfToken("/login");
+
+        String after = sessionId(acme.rest().post().uri("/api/login").header("X-CSRF-TOKEN", token)
+                .contentType(MediaType.APPLICATION_JSON).body(json("username", user(acme).username(), "password",
+                        user(acme).password())).exchange().expectStatus().isOk()
+                .returnResult(String.class).getResponseHeaders().getFirst(HttpHeaders.SET_COOKIE));
+
+        assertThat(before).as("the anonymous session's id").isNotNull();
+        assertThat(after).isNotNull().isNotEqualTo(before);
+        acme.get("/api/me").expectStatus().isOk();
+    }
+
+    private static String sessionId(String setCookie) {
+        return setCookie == null ? null : setCookie.substring(0, setCookie.indexOf(';'));
+    }
+
+    @Test
     void missingCredentialsAreRefusedWith400(TenantClient acme) {
         acme.post("/api/login", json("username", user(acme).username())).expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.error").isEqualTo("username and password are required.");

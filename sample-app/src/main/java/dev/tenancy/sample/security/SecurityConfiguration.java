@@ -1,9 +1,11 @@
 package dev.tenancy.sample.security;
 
+import dev.tenancy.boot.audit.TenantAccessAuditor;
 import dev.tenancy.boot.security.TenantBoundSecurityContextRepository;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,12 +46,14 @@ class SecurityConfiguration {
      * are signed in too, HTTP Basic ones included) and in the HTTP session. Shared with the admin site's own filter
      * chain and with {@code POST /api/login}. It is bound to the tenant each sign-in was made for (the starter's
      * {@link TenantBoundSecurityContextRepository}, declared here so that the API's own sign-in saves through it too;
-     * the starter sees it is bound and does not wrap it again).
+     * the starter sees it is bound and does not wrap it again). A session presented on another site than its own is
+     * reported to the starter's {@link TenantAccessAuditor} as cross-tenant credentials.
      */
     @Bean
-    SecurityContextRepository securityContextRepository() {
+    SecurityContextRepository securityContextRepository(ObjectProvider<TenantAccessAuditor> auditor) {
         return new TenantBoundSecurityContextRepository(new DelegatingSecurityContextRepository(
-                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository()));
+                new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository()),
+                auditor.getIfAvailable());
     }
 
     /** Where sessions' CSRF tokens are kept; {@code POST /api/login} hands a new one out with each session. */

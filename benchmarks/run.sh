@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks module and runs the benchmarks behind BENCHMARKS.md, each figure beside its baseline.
 #
-#   benchmarks/run.sh [--quick] [request|plans|scale|fleet|provisioned-fleet|commands|provisioning|tests|checkout ...]
+#   benchmarks/run.sh [--quick] [request|plans|scale|fleet|provisioned-fleet|commands|provisioning|tests|checkout|roles ...]
 #
 # --quick: small sizes and short runs (a few minutes in all), to check the harness and see rough ratios.
 # Without it: the sizes and durations of BENCHMARKS.md (about 40 minutes on 2 cores).
@@ -19,7 +19,7 @@ if [[ "${1:-}" == "--quick" ]]; then
 fi
 selected=("$@")
 if [[ ${#selected[@]} -eq 0 ]]; then
-    selected=(request plans scale fleet provisioned-fleet commands provisioning tests checkout)
+    selected=(request plans scale fleet provisioned-fleet commands provisioning tests checkout roles)
 fi
 
 ./mvnw -q -B -pl benchmarks -am package -DskipTests
@@ -82,6 +82,12 @@ benchmark() {
                 run dev.tenancy.benchmarks.http.PlanCountBenchmark --reads=5000
             else
                 run dev.tenancy.benchmarks.http.PlanCountBenchmark --reads=20000
+            fi ;;
+        roles)
+            if $quick; then
+                run dev.tenancy.benchmarks.RoleCost 100 5000 3
+            else
+                run dev.tenancy.benchmarks.RoleCost 100 20000 5
             fi ;;
         checkout)
             if $quick; then

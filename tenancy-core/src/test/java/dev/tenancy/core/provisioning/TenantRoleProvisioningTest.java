@@ -156,6 +156,24 @@ class TenantRoleProvisioningTest {
     }
 
     @Test
+    void aCreationCutShortByACrashLeavesARoleThatRecoveryDrops() {
+        TenantProvisioner provisioner = provisioner(true);
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("crash").value("name", "Crash")
+                .setUp(info -> {
+                    app.asSuperuser("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
+                            + "AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = "
+                            + "hashtextextended('tenancy.tenant:tenant_crash', 0)");
+                    throw new IllegalStateException("the process dies here");
+                })))
+                .hasMessageContaining("recoverInterrupted()");
+        assertThat(tenantRoles()).containsExactly(roles.prefix() + "tenant_crash");
+
+        assertThat(provisioner.recoverInterrupted()).containsExactly(SchemaName.of("tenant_crash"));
+
+        assertThat(tenantRoles()).isEmpty();
+    }
+
+    @Test
     void aSchemaWhoseRoleNameWouldBeTooLongIsRefusedBeforeAnythingIsWritten() {
         String subdomain = "a".repeat(63 - "tenant_".length());
 

@@ -29,8 +29,8 @@ import java.util.Locale;
  * (which sets the path, and with roles the role, in one statement) plus one read by primary key. Blocks of
  * {@code units} alternate between the data source without and with roles (each on a pool of its own, since a
  * connection a data source with roles left as a tenant's role is no use to one without); for each block it reads the
- * CPU time of the connection's PostgreSQL backend ({@code /proc/<pid>/stat}, so PostgreSQL must run on this machine) and of this
- * thread, and prints both per unit.
+ * CPU time of the connection's PostgreSQL backend ({@code /proc/<pid>/stat}, so PostgreSQL must run on this
+ * machine) and of this thread, and prints both per unit.
  *
  * <p>Arguments: {@code [tenants=100] [units=20000] [blocks=6]}.
  */

@@ -63,8 +63,9 @@ final class TenantConnection extends DelegatingConnection {
     private PathState state = PathState.UNKNOWN;
     private SchemaName pathTenant;
 
-    TenantConnection(Connection delegate, SearchPath searchPath, PathSetting setting, LongAdder counter, boolean followsContext,
-            SchemaName pinned, boolean labelStatements, long checkIntervalNanos) throws SQLException {
+    TenantConnection(Connection delegate, SearchPath searchPath, PathSetting setting, LongAdder counter,
+            boolean followsContext, SchemaName pinned, boolean labelStatements, long checkIntervalNanos)
+            throws SQLException {
         super(delegate);
         this.delegate = delegate;
         this.server = delegate.isWrapperFor(PGConnection.class) ? delegate.unwrap(PGConnection.class) : null;

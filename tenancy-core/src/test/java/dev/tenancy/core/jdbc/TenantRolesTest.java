@@ -132,7 +132,8 @@ class TenantRolesTest {
     void aWrongSearchPathCannotReachAnotherTenant() throws Exception {
         TenantAwareDataSource dataSource = withRoles(fixture.pool(), true);
         Tenants.run(acme, () -> {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement()) {
                 assertThatThrownBy(() -> statement.execute("SET search_path TO globex; SELECT body FROM notes"))
                         .hasMessageContaining("relation \"notes\" does not exist");
                 assertThatThrownBy(() -> statement.execute("SET search_path TO globex; SELECT body FROM globex.notes"))
@@ -147,7 +148,8 @@ class TenantRolesTest {
     void sqlTextThatLeavesTheTenantsRoleIsUndoneBeforeTheNextStatement(String sql) throws Exception {
         TenantAwareDataSource dataSource = withRoles(fixture.pool(), true);
         Tenants.run(acme, () -> {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement()) {
                 statement.execute(sql);
                 assertThat(string(connection, "SELECT current_user")).isEqualTo(roles.roleName(acme));
                 assertThatThrownBy(() -> strings(connection, "SELECT body FROM globex.notes"))

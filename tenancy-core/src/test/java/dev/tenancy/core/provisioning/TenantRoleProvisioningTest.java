@@ -64,11 +64,13 @@ class TenantRoleProvisioningTest {
     void noTenants() {
         app.asSuperuser("""
                 DO $$ DECLARE s record; BEGIN
-                  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\\_%' OR nspname = '_tenancy_template'
+                  FOR s IN SELECT nspname FROM pg_namespace
+                           WHERE nspname LIKE 'tenant\\_%' OR nspname = '_tenancy_template'
                   LOOP EXECUTE format('DROP SCHEMA %I CASCADE', s.nspname); END LOOP;
                 END $$;
                 DELETE FROM public.domains; DELETE FROM public.tenants;
-                DROP TABLE IF EXISTS public.tenancy_provisioning, public.tenancy_audit, public.flyway_schema_history""");
+                DROP TABLE IF EXISTS public.tenancy_provisioning, public.tenancy_audit,
+                    public.flyway_schema_history""");
         for (String role : tenantRoles()) {
             app.asSuperuser("DROP ROLE \"" + role + "\"");
         }

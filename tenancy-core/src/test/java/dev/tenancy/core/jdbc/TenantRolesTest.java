@@ -9,6 +9,7 @@ import dev.tenancy.core.AppLogin;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenantFixture;
 import dev.tenancy.core.Tenants;
+import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.roles.TenantRoles;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
@@ -199,6 +200,18 @@ class TenantRolesTest {
         }
         try (Connection connection = TenantAwareDataSource.forLibraryWork(dataSource, "public").getConnection()) {
             assertThat(string(connection, "SELECT current_user")).isEqualTo(login);
+        }
+    }
+
+    @Test
+    void tenancysOwnDirectoryReadsTheTenantTableAsTheLoginEvenInsideATenant() throws Exception {
+        app.asSuperuser("INSERT INTO public.tenants (schema_name, status, name) VALUES ('globex', 'ACTIVE', 'Globex')");
+        try {
+            TenantDirectory directory = TenantDirectory.builder(withRoles(fixture.pool(), true)).build();
+            assertThat(Tenants.call(acme, () -> directory.findBySchema(globex)))
+                    .hasValueSatisfying(tenant -> assertThat(tenant.schema()).isEqualTo(globex));
+        } finally {
+            app.asSuperuser("DELETE FROM public.tenants WHERE schema_name = 'globex'");
         }
     }
 

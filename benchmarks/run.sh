@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the benchmarks module and runs the benchmarks behind BENCHMARKS.md, each figure beside its baseline.
 #
-#   benchmarks/run.sh [--quick] [request|plans|scale|fleet|provisioned-fleet|commands|provisioning|tests|checkout|pooler ...]
+#   benchmarks/run.sh [--quick] [request|plans|scale|fleet|provisioned-fleet|commands|provisioning|tests|checkout|pooler|roles ...]
 #
 # --quick: small sizes and short runs (a few minutes in all), to check the harness and see rough ratios.
 # Without it: the sizes and durations of BENCHMARKS.md (about 40 minutes on 2 cores).
@@ -19,7 +19,7 @@ if [[ "${1:-}" == "--quick" ]]; then
 fi
 selected=("$@")
 if [[ ${#selected[@]} -eq 0 ]]; then
-    selected=(request plans scale fleet provisioned-fleet commands provisioning tests checkout pooler)
+    selected=(request plans scale fleet provisioned-fleet commands provisioning tests checkout pooler roles)
 fi
 
 ./mvnw -q -B -pl benchmarks -am package -DskipTests
@@ -83,6 +83,12 @@ benchmark() {
             else
                 run dev.tenancy.benchmarks.http.PlanCountBenchmark --reads=20000
             fi ;;
+        roles)
+            if $quick; then
+                run dev.tenancy.benchmarks.RoleCost 100 5000 3
+            else
+                run dev.tenancy.benchmarks.RoleCost 100 20000 5
+            fi ;;
         checkout)
             if $quick; then
                 run org.openjdk.jmh.Main CheckoutBenchmark -wi 1 -i 1 -w 1 -r 2 -t 4
@@ -96,7 +102,7 @@ benchmark() {
                 run dev.tenancy.benchmarks.pooler.PoolerModeBenchmark --rounds=7 --ops=2000
             fi ;;
         *)
-            echo "Unknown benchmark '$1': use request, plans, scale, fleet, provisioned-fleet, commands, provisioning, tests, checkout or pooler." >&2
+            echo "Unknown benchmark '$1': use request, plans, scale, fleet, provisioned-fleet, commands, provisioning, tests, checkout, pooler or roles." >&2
             exit 2 ;;
     esac
 }

@@ -4,6 +4,7 @@ import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenantScope;
 import dev.tenancy.core.Tenants;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
+import dev.tenancy.core.roles.TenantRoles;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestPostgres;
 
@@ -15,6 +16,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,6 +40,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * checkout (the round trip alone); {@code tenantAware} goes through {@link TenantAwareDataSource} for {@code tenants}
  * tenants in turn (the round trip, plus, with several tenants, reading another tenant's table, index and cached
  * plan each time; statement labels are on, as by default, so no tenant switch makes PostgreSQL plan the read again).
+ * {@code tenantAwareWithRoles} is {@code tenantAware} with {@linkplain TenantRoles tenant roles}: the statement that
+ * sets the path also sets the tenant's role, and the read runs under the role's privilege checks.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -57,6 +61,8 @@ public class CheckoutBenchmark {
     private HikariDataSource pool;
     private HikariDataSource baselinePool;
     private TenantAwareDataSource tenantAware;
+    private TenantAwareDataSource tenantAwareWithRoles;
+    private final TenantRoles roles = TenantRoles.of("checkout_role_", "checkout_tenant_roles");
     private SchemaName[] schemas;
 
     @Setup(Level.Trial)
@@ -66,14 +72,17 @@ public class CheckoutBenchmark {
         baselinePool = pool("tenant_0");
         schemas = new SchemaName[tenants];
         try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            roles.install(connection, "public", List.of());
             for (int i = 0; i < tenants; i++) {
                 schemas[i] = SchemaName.of("tenant_" + i);
                 statement.execute("CREATE SCHEMA " + schemas[i].quoted() + "; CREATE TABLE " + schemas[i].quoted()
                         + ".notes (id int PRIMARY KEY, body text); INSERT INTO " + schemas[i].quoted()
                         + ".notes VALUES (1, 'note')");
+                roles.enable(connection, schemas[i]);
             }
         }
         tenantAware = TenantAwareDataSource.wrap(pool);
+        tenantAwareWithRoles = TenantAwareDataSource.builder(pool).tenantRoles(roles).build();
     }
 
     private HikariDataSource pool(String schema) {
@@ -89,9 +98,16 @@ public class CheckoutBenchmark {
     }
 
     @TearDown(Level.Trial)
-    public void tearDown() {
+    public void tearDown() throws SQLException {
         pool.close();
         baselinePool.close();
+        try (Connection connection = database.openConnection(); Statement statement = connection.createStatement()) {
+            for (SchemaName schema : schemas) {
+                String role = roles.quotedRole(schema);
+                statement.execute("DROP OWNED BY " + role + "; DROP ROLE " + role);
+            }
+            statement.execute("DROP ROLE " + roles.group());
+        }
         database.close();
     }
 
@@ -121,6 +137,14 @@ public class CheckoutBenchmark {
         SchemaName schema = schemas[turn.next++ % schemas.length];
         try (TenantScope ignored = Tenants.enter(schema)) {
             return readOne(tenantAware);
+        }
+    }
+
+    @Benchmark
+    public String tenantAwareWithRoles(Turn turn) throws SQLException {
+        SchemaName schema = schemas[turn.next++ % schemas.length];
+        try (TenantScope ignored = Tenants.enter(schema)) {
+            return readOne(tenantAwareWithRoles);
         }
     }
 

@@ -41,10 +41,10 @@ import java.util.function.ToDoubleFunction;
  * (see {@link CpuMeter}): on a shared machine it shows where a variant's cost goes better than throughput does.
  *
  * <p>Arguments (all optional): {@code --tenants=100 --clients=16,64 --duration=20 --warmup=15 --rounds=3
- * --variants=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive (also: tenancy-roles) --load=auto|wrk|java --server-cpus=
+ * --variants=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive --load=auto|wrk|java --server-cpus=
  * --load-cpus= --heap=512m --jfr= --load-tenants=} ({@code jfr}: a directory where each server records a JFR
  * profile; {@code load-tenants}: spread the requests over only the first N tenants, e.g. 1 to see a tenant's
- * connections keep their search path).
+ * connections keep their search path). The variant {@code tenancy-roles} (not run by default) adds tenant roles.
  */
 public final class RequestOverheadBenchmark {
 

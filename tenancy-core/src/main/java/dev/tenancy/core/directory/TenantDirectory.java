@@ -2,6 +2,7 @@ package dev.tenancy.core.directory;
 
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.jdbc.TenantAwareDataSource;
 import dev.tenancy.core.model.TenantStatus;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -89,7 +90,7 @@ public final class TenantDirectory {
 
     /** The tenant that owns {@code schema}, read from the database (not cached). */
     public Optional<TenantRecord> findBySchema(SchemaName schema) {
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = publicConnection();
              PreparedStatement select = connection.prepareStatement(bySchemaSql)) {
             select.setString(1, schema.value());
             try (ResultSet rows = select.executeQuery()) {
@@ -100,10 +101,19 @@ public final class TenantDirectory {
         }
     }
 
+    /**
+     * A connection on the shared path, whatever the caller's tenant: the tenant tables live in the shared schema,
+     * and with tenant roles a tenant's connection may not read them.
+     */
+    private Connection publicConnection() throws SQLException {
+        return dataSource instanceof TenantAwareDataSource tenantAware
+                ? tenantAware.getConnection((SchemaName) null) : dataSource.getConnection();
+    }
+
     private Optional<TenantRecord> load(String host) {
         databaseLookups.increment();
         String withoutWww = host.startsWith("www.") ? host.substring(4) : host;
-        try (Connection connection = dataSource.getConnection();
+        try (Connection connection = publicConnection();
              PreparedStatement select = connection.prepareStatement(lookupSql)) {
             select.setString(1, host);
             select.setString(2, withoutWww);

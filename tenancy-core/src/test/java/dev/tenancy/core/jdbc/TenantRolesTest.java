@@ -9,6 +9,7 @@ import dev.tenancy.core.AppLogin;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenantFixture;
 import dev.tenancy.core.Tenants;
+import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.roles.TenantRoles;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
@@ -132,7 +133,8 @@ class TenantRolesTest {
     void aWrongSearchPathCannotReachAnotherTenant() throws Exception {
         TenantAwareDataSource dataSource = withRoles(fixture.pool(), true);
         Tenants.run(acme, () -> {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement()) {
                 assertThatThrownBy(() -> statement.execute("SET search_path TO globex; SELECT body FROM notes"))
                         .hasMessageContaining("relation \"notes\" does not exist");
                 assertThatThrownBy(() -> statement.execute("SET search_path TO globex; SELECT body FROM globex.notes"))
@@ -147,7 +149,8 @@ class TenantRolesTest {
     void sqlTextThatLeavesTheTenantsRoleIsUndoneBeforeTheNextStatement(String sql) throws Exception {
         TenantAwareDataSource dataSource = withRoles(fixture.pool(), true);
         Tenants.run(acme, () -> {
-            try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+            try (Connection connection = dataSource.getConnection();
+                 Statement statement = connection.createStatement()) {
                 statement.execute(sql);
                 assertThat(string(connection, "SELECT current_user")).isEqualTo(roles.roleName(acme));
                 assertThatThrownBy(() -> strings(connection, "SELECT body FROM globex.notes"))
@@ -197,6 +200,18 @@ class TenantRolesTest {
         }
         try (Connection connection = TenantAwareDataSource.forLibraryWork(dataSource, "public").getConnection()) {
             assertThat(string(connection, "SELECT current_user")).isEqualTo(login);
+        }
+    }
+
+    @Test
+    void tenancysOwnDirectoryReadsTheTenantTableAsTheLoginEvenInsideATenant() throws Exception {
+        app.asSuperuser("INSERT INTO public.tenants (schema_name, status, name) VALUES ('globex', 'ACTIVE', 'Globex')");
+        try {
+            TenantDirectory directory = TenantDirectory.builder(withRoles(fixture.pool(), true)).build();
+            assertThat(Tenants.call(acme, () -> directory.findBySchema(globex)))
+                    .hasValueSatisfying(tenant -> assertThat(tenant.schema()).isEqualTo(globex));
+        } finally {
+            app.asSuperuser("DELETE FROM public.tenants WHERE schema_name = 'globex'");
         }
     }
 

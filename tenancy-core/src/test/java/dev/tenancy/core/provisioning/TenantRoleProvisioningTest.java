@@ -64,11 +64,13 @@ class TenantRoleProvisioningTest {
     void noTenants() {
         app.asSuperuser("""
                 DO $$ DECLARE s record; BEGIN
-                  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\\_%' OR nspname = '_tenancy_template'
+                  FOR s IN SELECT nspname FROM pg_namespace
+                           WHERE nspname LIKE 'tenant\\_%' OR nspname = '_tenancy_template'
                   LOOP EXECUTE format('DROP SCHEMA %I CASCADE', s.nspname); END LOOP;
                 END $$;
                 DELETE FROM public.domains; DELETE FROM public.tenants;
-                DROP TABLE IF EXISTS public.tenancy_provisioning, public.tenancy_audit, public.flyway_schema_history""");
+                DROP TABLE IF EXISTS public.tenancy_provisioning, public.tenancy_audit,
+                    public.flyway_schema_history""");
         for (String role : tenantRoles()) {
             app.asSuperuser("DROP ROLE \"" + role + "\"");
         }
@@ -153,6 +155,24 @@ class TenantRoleProvisioningTest {
         assertThat(superuserStrings("SELECT nspname FROM pg_namespace WHERE nspname = 'tenant_boom'")).isEmpty();
         provisioner.create(TenantRequest.subdomain("boom").value("name", "Boom"));
         assertThat(tenantRoles()).containsExactly(roles.prefix() + "tenant_boom");
+    }
+
+    @Test
+    void aCreationCutShortByACrashLeavesARoleThatRecoveryDrops() {
+        TenantProvisioner provisioner = provisioner(true);
+        assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("crash").value("name", "Crash")
+                .setUp(info -> {
+                    app.asSuperuser("SELECT pg_terminate_backend(pid) FROM pg_locks WHERE locktype = 'advisory' "
+                            + "AND objsubid = 1 AND ((classid::bigint << 32) | objid::bigint) = "
+                            + "hashtextextended('tenancy.tenant:tenant_crash', 0)");
+                    throw new IllegalStateException("the process dies here");
+                })))
+                .hasMessageContaining("recoverInterrupted()");
+        assertThat(tenantRoles()).containsExactly(roles.prefix() + "tenant_crash");
+
+        assertThat(provisioner.recoverInterrupted()).containsExactly(SchemaName.of("tenant_crash"));
+
+        assertThat(tenantRoles()).isEmpty();
     }
 
     @Test

@@ -46,7 +46,8 @@ class EnableTenantRolesCommandTest {
         try (Connection connection = TestAppDatabase.database().openConnection();
              Statement statement = connection.createStatement()) {
             statement.execute("DROP SCHEMA IF EXISTS tenant_roles_cmd CASCADE;"
-                    + "DELETE FROM public.tenants WHERE schema_name = 'tenant_roles_cmd'; DO $$ DECLARE r record; BEGIN "
+                    + "DELETE FROM public.tenants WHERE schema_name = 'tenant_roles_cmd';"
+                    + "DO $$ DECLARE r record; BEGIN "
                     + "FOR r IN SELECT rolname FROM pg_roles WHERE starts_with(rolname, 'starter_role_') "
                     + "OR rolname = 'starter_tenant_roles' ORDER BY rolname = 'starter_tenant_roles' LOOP "
                     + "EXECUTE format('DROP OWNED BY %I', r.rolname); EXECUTE format('DROP ROLE %I', r.rolname); "

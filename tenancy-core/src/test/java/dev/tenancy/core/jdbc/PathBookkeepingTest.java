@@ -109,6 +109,20 @@ class PathBookkeepingTest {
     }
 
     @Test
+    void aRepeatedSetAutoCommitFalseInsideATransactionDoesNotMakeItsPathOutliveARollback() throws Exception {
+        try (Connection connection = Tenants.call(acme, () -> dataSource.getConnection())) {
+            connection.setAutoCommit(false);
+            Tenants.run(globex, () -> {
+                assertThat(strings(connection, "SELECT body FROM notes")).containsExactly("globex");
+                connection.setAutoCommit(false);
+                connection.rollback();
+                assertThat(strings(connection, "SELECT body FROM notes")).containsExactly("globex");
+            });
+            connection.setAutoCommit(true);
+        }
+    }
+
+    @Test
     void aCommitBySetAutoCommitThatTheServerTurnedIntoARollbackLeavesNoOtherTenantsPath() throws Exception {
         try (Connection connection = Tenants.call(acme, () -> dataSource.getConnection())) {
             connection.setAutoCommit(false);

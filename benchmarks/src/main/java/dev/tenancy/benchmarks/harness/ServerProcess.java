@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +23,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile(BenchmarkApplication.READY + " startup_ms=(\\d+)"
             + " jvm_uptime_ms=(\\d+)");
-    private static final long START_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(5);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final String name;
     private final Process process;
@@ -72,10 +73,28 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until the application serves requests (its start-up line), or fails with the end of its log. */
+    /**
+     * Waits until the application serves requests (its start-up line), or fails with the end of its log. On failure
+     * the process is stopped first (its log is kept), so that {@code try (ServerProcess s = start(..).awaitReady())}
+     * leaves no JVM behind.
+     */
     public ServerProcess awaitReady() throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
+        return awaitReady(START_TIMEOUT);
+    }
+
+    /** {@link #awaitReady()} with a time limit of the caller's choosing. */
+    public ServerProcess awaitReady(Duration timeout) throws IOException, InterruptedException {
+        try {
+            return pollUntilReady(timeout);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private ServerProcess pollUntilReady(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - deadline < 0) {
             Optional<Matcher> ready = Files.readAllLines(log).stream().map(READY::matcher).filter(Matcher::find)
                     .findFirst();
             if (ready.isPresent()) {
@@ -89,7 +108,8 @@ public final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("The " + name + " server did not start within 5 minutes; log: " + log);
+        throw new IllegalStateException("The " + name + " server did not start within " + timeout + "; its log ("
+                + log + ") ends with:\n" + tail());
     }
 
     private String tail() throws IOException {
@@ -120,19 +140,25 @@ public final class ServerProcess implements AutoCloseable {
         return jvmUptimeMillis;
     }
 
-    /** Stops the application and waits for it to exit. */
+    /** Stops the application, waits for it to exit, and deletes its log. */
     @Override
     public void close() {
+        stop();
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void stop() {
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
-            Files.deleteIfExists(log);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.tenancy.benchmarks.app.BenchmarkApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -18,6 +19,8 @@ import java.util.regex.Pattern;
 /**
  * The benchmark application running in a child JVM on this JVM's class path, on a free port, against a
  * {@link BenchmarkDatabase}; optionally pinned to some CPUs with {@code taskset}. Its output goes to a log file.
+ * It can be {@linkplain #pause() paused} while another server is measured; whatever happens, the JVM ends with the
+ * harness: {@link #close()} resumes and stops it, and a shutdown hook does the same if the harness exits first.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -31,12 +34,15 @@ public final class ServerProcess implements AutoCloseable {
     private final Path log;
     private long startupMillis = -1;
     private long jvmUptimeMillis = -1;
+    private volatile boolean paused;
+    private final Thread stopOnExit = new Thread(this::stopOnHarnessExit);
 
     private ServerProcess(String name, Process process, int port, Path log) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -140,6 +146,50 @@ public final class ServerProcess implements AutoCloseable {
         return jvmUptimeMillis;
     }
 
+    /**
+     * Suspends the JVM ({@code SIGSTOP}) so that it takes no CPU from the server being measured, keeping its compiled
+     * code, heap and pooled connections; does nothing when it is already paused.
+     */
+    public void pause() {
+        if (!paused) {
+            signal("STOP");
+            paused = true;
+        }
+    }
+
+    /** Lets a {@linkplain #pause() paused} JVM run again ({@code SIGCONT}); does nothing when it runs. */
+    public void resume() {
+        if (paused) {
+            signal("CONT");
+            paused = false;
+        }
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " (the " + name
+                        + " server) failed: " + output.strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not run kill -" + signal + " for the " + name + " server", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling the " + name + " server", e);
+        }
+    }
+
+    private void stopOnHarnessExit() {
+        if (paused) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+    }
+
     /** Stops the application, waits for it to exit, and deletes its log. */
     @Override
     public void close() {
@@ -152,6 +202,14 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     private void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs (or ran) already and stops the process itself
+        }
+        if (paused && process.isAlive()) {
+            resume();
+        }
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {

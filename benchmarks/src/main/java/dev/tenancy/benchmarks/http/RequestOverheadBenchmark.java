@@ -34,15 +34,16 @@ import java.util.function.ToDoubleFunction;
  * on the benchmark application with Tenancy on, requests spread over the tenants' hosts, against the same application
  * with Tenancy off reading the same table in {@code public}; plus the naive way (a domain query on every request) and
  * the baseline with only a {@code SET search_path} per checkout added. Every variant runs in its own JVM, all at once
- * on the same database; the rounds alternate between them so that the machine's load falls on all alike, and each
- * ratio is taken within a round.
+ * on the same database; only the one being measured runs, the others are paused ({@code SIGSTOP}, keeping their
+ * compiled code) unless {@code --pause-idle=false}; the rounds alternate between them so that the machine's load falls
+ * on all alike, and each ratio is taken within a round.
  *
  * <p>Beside throughput and latency, each run reports the CPU time per request of the server JVM and of PostgreSQL
  * (see {@link CpuMeter}): on a shared machine it shows where a variant's cost goes better than throughput does.
  *
  * <p>Arguments (all optional): {@code --tenants=100 --clients=16,64 --duration=20 --warmup=15 --rounds=3
  * --variants=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive (also: tenancy-roles) --load=auto|wrk|java --server-cpus=
- * --load-cpus= --heap=512m --jfr= --load-tenants=} ({@code jfr}: a directory where each server records a JFR
+ * --load-cpus= --heap=512m --jfr= --load-tenants= --pause-idle=true} ({@code jfr}: a directory where each server records a JFR
  * profile; {@code load-tenants}: spread the requests over only the first N tenants, e.g. 1 to see a tenant's
  * connections keep their search path).
  */
@@ -77,6 +78,7 @@ public final class RequestOverheadBenchmark {
         defaults.put("heap", "512m");
         defaults.put("jfr", "");
         defaults.put("load-tenants", "");
+        defaults.put("pause-idle", "true");
         new RequestOverheadBenchmark(Options.parse(args, defaults)).run();
     }
 
@@ -168,11 +170,13 @@ public final class RequestOverheadBenchmark {
         if (!warmup.isZero()) {
             int most = Arrays.stream(clientCounts).max().orElseThrow();
             for (Map.Entry<Variant, ServerProcess> server : servers.entrySet()) {
+                runAlone(servers, server.getKey());
                 LoadResult warm = load.run(server.getValue().port(), most, warmup, loadTenants);
                 System.out.printf(Locale.ROOT, "warm-up %-15s %8.0f req/s%n", server.getKey().key, warm.throughput());
             }
         }
         Http http = new Http();
+        servers.values().forEach(ServerProcess::resume);
         Map<Variant, Long> lookupsBefore = new EnumMap<>(Variant.class);
         servers.forEach((variant, server) -> lookupsBefore.put(variant, lookups(http, server)));
         Map<Variant, Long> requests = new EnumMap<>(Variant.class);
@@ -182,6 +186,7 @@ public final class RequestOverheadBenchmark {
             for (int round = 0; round < options.integer("rounds"); round++) {
                 for (int i = 0; i < variants.size(); i++) {
                     Variant variant = variants.get((i + round) % variants.size());
+                    runAlone(servers, variant);
                     Run run = run(servers.get(variant), clients);
                     rounds.computeIfAbsent(variant, key -> new ArrayList<>()).add(run);
                     requests.merge(variant, run.load.requests(), Long::sum);
@@ -193,6 +198,7 @@ public final class RequestOverheadBenchmark {
             }
             results.addAll(summarise(clients, rounds));
         }
+        servers.values().forEach(ServerProcess::resume);
         System.out.println();
         servers.forEach((variant, server) -> System.out.printf(Locale.ROOT, "%-15s host lookups that reached the "
                 + "database while measuring: %d for %d requests%n", variant.key,
@@ -200,6 +206,24 @@ public final class RequestOverheadBenchmark {
         System.out.println();
         System.out.println("Machine after the run: load average " + Machine.loadAverage());
         results.forEach(System.out::println);
+    }
+
+    /**
+     * With {@code --pause-idle} (the default), pauses every other variant's JVM and resumes {@code variant}'s, so that
+     * idle servers (their GC, JIT and pool threads) take no CPU from the one measured; then waits until it answers.
+     */
+    private void runAlone(Map<Variant, ServerProcess> servers, Variant variant) {
+        if (!Boolean.parseBoolean(options.string("pause-idle"))) {
+            return;
+        }
+        servers.forEach((other, server) -> {
+            if (other != variant) {
+                server.pause();
+            }
+        });
+        ServerProcess measured = servers.get(variant);
+        measured.resume();
+        new Http().get(measured.port(), BenchmarkDatabase.host(loadTenants - 1), "/items/42");
     }
 
     private Run run(ServerProcess server, int clients) throws Exception {

@@ -3,6 +3,7 @@ package dev.tenancy.benchmarks.http;
 import dev.tenancy.benchmarks.harness.BenchmarkDatabase;
 import dev.tenancy.benchmarks.harness.CpuMeter;
 import dev.tenancy.benchmarks.harness.Http;
+import dev.tenancy.benchmarks.harness.JvmCounters;
 import dev.tenancy.benchmarks.harness.LoadGenerator;
 import dev.tenancy.benchmarks.harness.LoadResult;
 import dev.tenancy.benchmarks.harness.Machine;
@@ -21,13 +22,11 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Request overhead (issue 8, item 1): {@code GET /items/{id}} (one entity by id through Spring Data JPA, as JSON)
@@ -38,14 +37,16 @@ import java.util.function.ToDoubleFunction;
  * compiled code) unless {@code --pause-idle=false}; the rounds alternate between them so that the machine's load falls
  * on all alike, and each ratio is taken within a round.
  *
- * <p>Beside throughput and latency, each run reports the CPU time per request of the server JVM and of PostgreSQL
- * (see {@link CpuMeter}): on a shared machine it shows where a variant's cost goes better than throughput does.
+ * <p>Beside throughput and latency, each run reports the CPU time per request of the server JVM (its own process CPU
+ * time) and of PostgreSQL (see {@link CpuMeter}), and the bytes the server's threads allocated per request
+ * ({@link JvmCounters}): on a shared machine they show where a variant's cost goes better than throughput does.
+ * {@link RequestSummary} prints each figure's spread over the rounds.
  *
  * <p>Arguments (all optional): {@code --tenants=100 --clients=16,64 --duration=20 --warmup=15 --rounds=3
- * --variants=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive (also: tenancy-roles) --load=auto|wrk|java --server-cpus=
- * --load-cpus= --heap=512m --jfr= --load-tenants= --pause-idle=true} ({@code jfr}: a directory where each server records a JFR
- * profile; {@code load-tenants}: spread the requests over only the first N tenants, e.g. 1 to see a tenant's
- * connections keep their search path).
+ * --variants=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive (also: tenancy-roles) --load=auto|wrk|java
+ * --server-cpus= --load-cpus= --heap=512m --jfr= --load-tenants= --pause-idle=true} ({@code jfr}: a directory where
+ * each server records a JFR profile; {@code load-tenants}: spread the requests over only the first N tenants, e.g. 1
+ * to see a tenant's connections keep their search path).
  */
 public final class RequestOverheadBenchmark {
 
@@ -182,21 +183,23 @@ public final class RequestOverheadBenchmark {
         Map<Variant, Long> requests = new EnumMap<>(Variant.class);
         List<String> results = new ArrayList<>();
         for (int clients : clientCounts) {
-            Map<Variant, List<Run>> rounds = new EnumMap<>(Variant.class);
+            Map<Variant, List<RequestRun>> rounds = new EnumMap<>(Variant.class);
             for (int round = 0; round < options.integer("rounds"); round++) {
                 for (int i = 0; i < variants.size(); i++) {
                     Variant variant = variants.get((i + round) % variants.size());
                     runAlone(servers, variant);
-                    Run run = run(servers.get(variant), clients);
+                    RequestRun run = run(servers.get(variant), clients);
                     rounds.computeIfAbsent(variant, key -> new ArrayList<>()).add(run);
-                    requests.merge(variant, run.load.requests(), Long::sum);
+                    requests.merge(variant, run.load().requests(), Long::sum);
                     System.out.printf(Locale.ROOT, "clients %2d round %d %-15s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms"
-                            + "  CPU/request: server %4.0f us, postgres %4.0f us, load %3.0f us  (load %s)%n", clients,
-                            round + 1, variant.key, run.load.throughput(), run.load.p50Millis(), run.load.p99Millis(),
-                            run.serverMicros(), run.postgresMicros(), run.loadMicros(), Machine.loadNow());
+                            + "  CPU/request: server %4.0f us, postgres %4.0f us, load %3.0f us"
+                            + "  allocated %6.0f B/request  (load %s)%n", clients, round + 1, variant.key,
+                            run.throughput(), run.load().p50Millis(),
+                            run.load().p99Millis(), run.serverMicros(), run.postgresMicros(), run.loadMicros(),
+                            run.allocatedBytesPerRequest(), Machine.loadNow());
                 }
             }
-            results.addAll(summarise(clients, rounds));
+            results.addAll(RequestSummary.lines(clients, variants, rounds));
         }
         servers.values().forEach(ServerProcess::resume);
         System.out.println();
@@ -226,73 +229,21 @@ public final class RequestOverheadBenchmark {
         new Http().get(measured.port(), BenchmarkDatabase.host(loadTenants - 1), "/items/42");
     }
 
-    private Run run(ServerProcess server, int clients) throws Exception {
+    private RequestRun run(ServerProcess server, int clients) throws Exception {
+        Http http = new Http();
+        JvmCounters jvmBefore = JvmCounters.read(http, server.port());
         CpuMeter.Sample before = cpu.sample(server.pid());
         LoadResult result = load.run(server.port(), clients, options.seconds("duration"), loadTenants);
         CpuMeter.Sample used = cpu.sample(server.pid()).minus(before);
+        JvmCounters jvmAfter = JvmCounters.read(http, server.port());
         if (result.errors() > 0) {
             throw new IllegalStateException(server.name() + ": " + result.errors() + " requests failed");
         }
-        return new Run(result, used);
-    }
-
-    /** One load run and the CPU it cost. */
-    private record Run(LoadResult load, CpuMeter.Sample cpu) {
-
-        double serverMicros() {
-            return cpu.server() * 1e6 / load.requests();
-        }
-
-        double postgresMicros() {
-            return cpu.postgres() * 1e6 / load.requests();
-        }
-
-        double loadMicros() {
-            return cpu.load() * 1e6 / load.requests();
-        }
-
-        double throughput() {
-            return load.throughput();
-        }
+        return new RequestRun(result, jvmAfter.cpuSecondsSince(jvmBefore), used,
+                jvmAfter.allocatedBytesSince(jvmBefore));
     }
 
     private static long lookups(Http http, ServerProcess server) {
         return Long.parseLong(http.get(server.port(), "localhost", "/harness/directory-lookups").trim());
-    }
-
-    /**
-     * One result line per variant: medians over the rounds; the throughput ratio to the baseline of the same round,
-     * and the ratio of the baseline's CPU time per request (server + PostgreSQL) to the variant's.
-     */
-    private List<String> summarise(int clients, Map<Variant, List<Run>> rounds) {
-        List<Run> baseline = rounds.get(variants.get(0));
-        List<String> lines = new ArrayList<>();
-        for (Variant variant : variants) {
-            List<Run> runs = rounds.get(variant);
-            List<Double> ratios = new ArrayList<>();
-            for (int round = 0; round < runs.size(); round++) {
-                ratios.add(runs.get(round).throughput() / baseline.get(round).throughput());
-            }
-            double cpu = median(runs, run -> run.serverMicros() + run.postgresMicros());
-            double baselineCpu = median(baseline, run -> run.serverMicros() + run.postgresMicros());
-            lines.add(String.format(Locale.ROOT, "RESULT request-overhead clients=%d variant=%s throughput=%.0f"
-                    + " ratio=%.3f ratio_range=%.3f-%.3f p50_ms=%.2f p99_ms=%.2f cpu_us_per_request=%.0f"
-                    + " (server %.0f + postgres %.0f) cpu_ratio=%.3f  [%s]", clients, variant.key,
-                    median(runs, Run::throughput), median(ratios), Collections.min(ratios), Collections.max(ratios),
-                    median(runs, run -> run.load.p50Millis()), median(runs, run -> run.load.p99Millis()), cpu,
-                    median(runs, Run::serverMicros), median(runs, Run::postgresMicros), baselineCpu / cpu,
-                    variant.label));
-        }
-        return lines;
-    }
-
-    private static double median(List<Run> runs, ToDoubleFunction<Run> figure) {
-        return median(runs.stream().map(figure::applyAsDouble).toList());
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 }

@@ -55,6 +55,7 @@ public final class RequestOverheadBenchmark {
     private final LoadGenerator load;
     private final int tenants;
     private final int loadTenants;
+    private final boolean pauseIdle;
     private CpuMeter cpu;
 
     private RequestOverheadBenchmark(Options options) {
@@ -63,6 +64,12 @@ public final class RequestOverheadBenchmark {
         this.load = LoadGenerator.choose(options.string("load"), options.string("load-cpus"));
         this.tenants = options.integer("tenants");
         this.loadTenants = options.string("load-tenants") == null ? tenants : options.integer("load-tenants");
+        String pause = options.string("pause-idle");
+        if (!"true".equals(pause) && !"false".equals(pause)) {
+            throw new IllegalArgumentException("--pause-idle=" + pause + ": use true (pause the servers not being"
+                    + " measured) or false (keep them all running).");
+        }
+        this.pauseIdle = Boolean.parseBoolean(pause);
     }
 
     public static void main(String[] args) throws Exception {
@@ -216,7 +223,7 @@ public final class RequestOverheadBenchmark {
      * idle servers (their GC, JIT and pool threads) take no CPU from the one measured; then waits until it answers.
      */
     private void runAlone(Map<Variant, ServerProcess> servers, Variant variant) {
-        if (!Boolean.parseBoolean(options.string("pause-idle"))) {
+        if (!pauseIdle) {
             return;
         }
         servers.forEach((other, server) -> {

@@ -36,7 +36,7 @@ benchmark() {
     case "$1" in
         request)
             if $quick; then
-                run dev.tenancy.benchmarks.http.RequestOverheadBenchmark --duration=5 --warmup=20 --rounds=1
+                run dev.tenancy.benchmarks.http.RequestOverheadBenchmark --duration=5 --warmup=20 --rounds=3
             else
                 run dev.tenancy.benchmarks.http.RequestOverheadBenchmark --duration=20 --warmup=60 --rounds=5
             fi ;;

@@ -38,7 +38,9 @@ class BenchmarkProgramsSmokeTest {
             "--heap=256m"}));
 
         assertThat(output).contains("RESULT request-overhead clients=2 variant=untenanted ",
-                "RESULT request-overhead clients=2 variant=tenancy ");
+                "RESULT request-overhead clients=2 variant=tenancy ")
+                .containsPattern("variant=tenancy .* ratio_range=[\\d.]+-[\\d.]+ .* cpu_ratio_range=[\\d.]+-[\\d.]+"
+                        + " alloc_bytes_per_request=\\d+ alloc_range=\\d+-\\d+ .* rounds_req_s=\\d+ rounds_cpu_us=\\d+ ");
     }
 
     @Test

@@ -5,12 +5,14 @@ import dev.tenancy.core.directory.TenantDirectory;
 import com.zaxxer.hikari.HikariDataSource;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.OperatingSystemMXBean;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,7 +25,8 @@ import javax.sql.DataSource;
 /**
  * What the harness reads from the running application, on the public host ({@code localhost}); not part of what is
  * measured: the heap after a full GC, the memory of every pooled connection's PostgreSQL backend, how many host
- * lookups reached the database, and a way to have the pool replace its connections.
+ * lookups reached the database, the JVM's CPU time and the bytes each thread allocated, and a way to have the pool
+ * replace its connections.
  */
 @RestController
 @RequestMapping("/harness")
@@ -83,6 +86,29 @@ class HarnessController {
     long directoryLookups() {
         TenantDirectory tenants = directory.getIfAvailable();
         return tenants == null ? -1 : tenants.databaseLookups();
+    }
+
+    /**
+     * The JVM's CPU time so far ({@code cpu_nanos N}, -1 where unsupported) and, one line each, the bytes every live
+     * thread has allocated since it started ({@code thread ID BYTES}): the harness subtracts two readings thread by
+     * thread, so that a thread ending in between does not take its earlier allocations out of the sum.
+     */
+    @GetMapping(path = "/jvm-counters", produces = MediaType.TEXT_PLAIN_VALUE)
+    String jvmCounters() {
+        OperatingSystemMXBean system = ManagementFactory.getOperatingSystemMXBean();
+        long cpuNanos = system instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
+        StringBuilder counters = new StringBuilder("cpu_nanos ").append(cpuNanos).append('\n');
+        if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
+                && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
+            long[] ids = threads.getAllThreadIds();
+            long[] allocated = threads.getThreadAllocatedBytes(ids);
+            for (int i = 0; i < ids.length; i++) {
+                if (allocated[i] >= 0) {
+                    counters.append("thread ").append(ids[i]).append(' ').append(allocated[i]).append('\n');
+                }
+            }
+        }
+        return counters.toString();
     }
 
     /** Has the pool retire every connection (as {@code maxLifetime} does) and waits until the old ones are gone. */

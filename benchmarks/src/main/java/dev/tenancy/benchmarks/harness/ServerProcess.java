@@ -5,8 +5,10 @@ import dev.tenancy.benchmarks.app.BenchmarkApplication;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,12 +19,14 @@ import java.util.regex.Pattern;
 /**
  * The benchmark application running in a child JVM on this JVM's class path, on a free port, against a
  * {@link BenchmarkDatabase}; optionally pinned to some CPUs with {@code taskset}. Its output goes to a log file.
+ * It can be {@linkplain #pause() paused} while another server is measured; whatever happens, the JVM ends with the
+ * harness: {@link #close()} resumes and stops it, and a shutdown hook does the same if the harness exits first.
  */
 public final class ServerProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile(BenchmarkApplication.READY + " startup_ms=(\\d+)"
             + " jvm_uptime_ms=(\\d+)");
-    private static final long START_TIMEOUT_MILLIS = TimeUnit.MINUTES.toMillis(5);
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final String name;
     private final Process process;
@@ -30,12 +34,15 @@ public final class ServerProcess implements AutoCloseable {
     private final Path log;
     private long startupMillis = -1;
     private long jvmUptimeMillis = -1;
+    private volatile boolean paused;
+    private final Thread stopOnExit = new Thread(this::stopOnHarnessExit);
 
     private ServerProcess(String name, Process process, int port, Path log) {
         this.name = name;
         this.process = process;
         this.port = port;
         this.log = log;
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -72,10 +79,28 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    /** Waits until the application serves requests (its start-up line), or fails with the end of its log. */
+    /**
+     * Waits until the application serves requests (its start-up line), or fails with the end of its log. On failure
+     * the process is stopped first (its log is kept), so that {@code try (ServerProcess s = start(..).awaitReady())}
+     * leaves no JVM behind.
+     */
     public ServerProcess awaitReady() throws IOException, InterruptedException {
-        long deadline = System.currentTimeMillis() + START_TIMEOUT_MILLIS;
-        while (System.currentTimeMillis() < deadline) {
+        return awaitReady(START_TIMEOUT);
+    }
+
+    /** {@link #awaitReady()} with a time limit of the caller's choosing. */
+    public ServerProcess awaitReady(Duration timeout) throws IOException, InterruptedException {
+        try {
+            return pollUntilReady(timeout);
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    private ServerProcess pollUntilReady(Duration timeout) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() - deadline < 0) {
             Optional<Matcher> ready = Files.readAllLines(log).stream().map(READY::matcher).filter(Matcher::find)
                     .findFirst();
             if (ready.isPresent()) {
@@ -89,7 +114,8 @@ public final class ServerProcess implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("The " + name + " server did not start within 5 minutes; log: " + log);
+        throw new IllegalStateException("The " + name + " server did not start within " + timeout + "; its log ("
+                + log + ") ends with:\n" + tail());
     }
 
     private String tail() throws IOException {
@@ -120,19 +146,77 @@ public final class ServerProcess implements AutoCloseable {
         return jvmUptimeMillis;
     }
 
-    /** Stops the application and waits for it to exit. */
+    /**
+     * Suspends the JVM ({@code SIGSTOP}) so that it takes no CPU from the server being measured, keeping its compiled
+     * code, heap and pooled connections; does nothing when it is already paused.
+     */
+    public void pause() {
+        if (!paused) {
+            signal("STOP");
+            paused = true;
+        }
+    }
+
+    /** Lets a {@linkplain #pause() paused} JVM run again ({@code SIGCONT}); does nothing when it runs. */
+    public void resume() {
+        if (paused) {
+            signal("CONT");
+            paused = false;
+        }
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .redirectErrorStream(true).start();
+            String output = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " (the " + name
+                        + " server) failed: " + output.strip());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not run kill -" + signal + " for the " + name + " server", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling the " + name + " server", e);
+        }
+    }
+
+    private void stopOnHarnessExit() {
+        if (paused) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+    }
+
+    /** Stops the application, waits for it to exit, and deletes its log. */
     @Override
     public void close() {
+        stop();
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void stop() {
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook runs (or ran) already and stops the process itself
+        }
+        if (paused && process.isAlive()) {
+            resume();
+        }
         process.destroy();
         try {
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
             }
-            Files.deleteIfExists(log);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

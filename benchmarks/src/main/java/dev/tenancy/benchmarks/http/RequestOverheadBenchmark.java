@@ -3,6 +3,7 @@ package dev.tenancy.benchmarks.http;
 import dev.tenancy.benchmarks.harness.BenchmarkDatabase;
 import dev.tenancy.benchmarks.harness.CpuMeter;
 import dev.tenancy.benchmarks.harness.Http;
+import dev.tenancy.benchmarks.harness.JvmCounters;
 import dev.tenancy.benchmarks.harness.LoadGenerator;
 import dev.tenancy.benchmarks.harness.LoadResult;
 import dev.tenancy.benchmarks.harness.Machine;
@@ -21,30 +22,31 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.ToDoubleFunction;
 
 /**
  * Request overhead (issue 8, item 1): {@code GET /items/{id}} (one entity by id through Spring Data JPA, as JSON)
  * on the benchmark application with Tenancy on, requests spread over the tenants' hosts, against the same application
  * with Tenancy off reading the same table in {@code public}; plus the naive way (a domain query on every request) and
  * the baseline with only a {@code SET search_path} per checkout added. Every variant runs in its own JVM, all at once
- * on the same database; the rounds alternate between them so that the machine's load falls on all alike, and each
- * ratio is taken within a round.
+ * on the same database; only the one being measured runs, the others are paused ({@code SIGSTOP}, keeping their
+ * compiled code) unless {@code --pause-idle=false}; the rounds alternate between them so that the machine's load falls
+ * on all alike, and each ratio is taken within a round.
  *
- * <p>Beside throughput and latency, each run reports the CPU time per request of the server JVM and of PostgreSQL
- * (see {@link CpuMeter}): on a shared machine it shows where a variant's cost goes better than throughput does.
+ * <p>Beside throughput and latency, each run reports the CPU time per request of the server JVM (its own process CPU
+ * time) and of PostgreSQL (see {@link CpuMeter}), and the bytes the server's threads allocated per request
+ * ({@link JvmCounters}): on a shared machine they show where a variant's cost goes better than throughput does.
+ * {@link RequestSummary} prints each figure's spread over the rounds.
  *
  * <p>Arguments (all optional): {@code --tenants=100 --clients=16,64 --duration=20 --warmup=15 --rounds=3
- * --variants=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive --load=auto|wrk|java --server-cpus=
- * --load-cpus= --heap=512m --jfr= --load-tenants=} ({@code jfr}: a directory where each server records a JFR
- * profile; {@code load-tenants}: spread the requests over only the first N tenants, e.g. 1 to see a tenant's
- * connections keep their search path). The variant {@code tenancy-roles} (not run by default) adds tenant roles.
+ * --variants=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive (also: tenancy-roles) --load=auto|wrk|java
+ * --server-cpus= --load-cpus= --heap=512m --jfr= --load-tenants= --pause-idle=true} ({@code jfr}: a directory where
+ * each server records a JFR profile; {@code load-tenants}: spread the requests over only the first N tenants, e.g. 1
+ * to see a tenant's connections keep their search path).
  */
 public final class RequestOverheadBenchmark {
 
@@ -53,6 +55,7 @@ public final class RequestOverheadBenchmark {
     private final LoadGenerator load;
     private final int tenants;
     private final int loadTenants;
+    private final boolean pauseIdle;
     private CpuMeter cpu;
 
     private RequestOverheadBenchmark(Options options) {
@@ -61,6 +64,12 @@ public final class RequestOverheadBenchmark {
         this.load = LoadGenerator.choose(options.string("load"), options.string("load-cpus"));
         this.tenants = options.integer("tenants");
         this.loadTenants = options.string("load-tenants") == null ? tenants : options.integer("load-tenants");
+        String pause = options.string("pause-idle");
+        if (!"true".equals(pause) && !"false".equals(pause)) {
+            throw new IllegalArgumentException("--pause-idle=" + pause + ": use true (pause the servers not being"
+                    + " measured) or false (keep them all running).");
+        }
+        this.pauseIdle = Boolean.parseBoolean(pause);
     }
 
     public static void main(String[] args) throws Exception {
@@ -77,6 +86,7 @@ public final class RequestOverheadBenchmark {
         defaults.put("heap", "512m");
         defaults.put("jfr", "");
         defaults.put("load-tenants", "");
+        defaults.put("pause-idle", "true");
         new RequestOverheadBenchmark(Options.parse(args, defaults)).run();
     }
 
@@ -168,31 +178,37 @@ public final class RequestOverheadBenchmark {
         if (!warmup.isZero()) {
             int most = Arrays.stream(clientCounts).max().orElseThrow();
             for (Map.Entry<Variant, ServerProcess> server : servers.entrySet()) {
+                runAlone(servers, server.getKey());
                 LoadResult warm = load.run(server.getValue().port(), most, warmup, loadTenants);
                 System.out.printf(Locale.ROOT, "warm-up %-15s %8.0f req/s%n", server.getKey().key, warm.throughput());
             }
         }
         Http http = new Http();
+        servers.values().forEach(ServerProcess::resume);
         Map<Variant, Long> lookupsBefore = new EnumMap<>(Variant.class);
         servers.forEach((variant, server) -> lookupsBefore.put(variant, lookups(http, server)));
         Map<Variant, Long> requests = new EnumMap<>(Variant.class);
         List<String> results = new ArrayList<>();
         for (int clients : clientCounts) {
-            Map<Variant, List<Run>> rounds = new EnumMap<>(Variant.class);
+            Map<Variant, List<RequestRun>> rounds = new EnumMap<>(Variant.class);
             for (int round = 0; round < options.integer("rounds"); round++) {
                 for (int i = 0; i < variants.size(); i++) {
                     Variant variant = variants.get((i + round) % variants.size());
-                    Run run = run(servers.get(variant), clients);
+                    runAlone(servers, variant);
+                    RequestRun run = run(servers.get(variant), clients);
                     rounds.computeIfAbsent(variant, key -> new ArrayList<>()).add(run);
-                    requests.merge(variant, run.load.requests(), Long::sum);
+                    requests.merge(variant, run.load().requests(), Long::sum);
                     System.out.printf(Locale.ROOT, "clients %2d round %d %-15s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms"
-                            + "  CPU/request: server %4.0f us, postgres %4.0f us, load %3.0f us  (load %s)%n", clients,
-                            round + 1, variant.key, run.load.throughput(), run.load.p50Millis(), run.load.p99Millis(),
-                            run.serverMicros(), run.postgresMicros(), run.loadMicros(), Machine.loadNow());
+                            + "  CPU/request: server %4.0f us, postgres %4.0f us, load %3.0f us"
+                            + "  allocated %6.0f B/request  (load %s)%n", clients, round + 1, variant.key,
+                            run.throughput(), run.load().p50Millis(),
+                            run.load().p99Millis(), run.serverMicros(), run.postgresMicros(), run.loadMicros(),
+                            run.allocatedBytesPerRequest(), Machine.loadNow());
                 }
             }
-            results.addAll(summarise(clients, rounds));
+            results.addAll(RequestSummary.lines(clients, variants, rounds));
         }
+        servers.values().forEach(ServerProcess::resume);
         System.out.println();
         servers.forEach((variant, server) -> System.out.printf(Locale.ROOT, "%-15s host lookups that reached the "
                 + "database while measuring: %d for %d requests%n", variant.key,
@@ -202,73 +218,39 @@ public final class RequestOverheadBenchmark {
         results.forEach(System.out::println);
     }
 
-    private Run run(ServerProcess server, int clients) throws Exception {
+    /**
+     * With {@code --pause-idle} (the default), pauses every other variant's JVM and resumes {@code variant}'s, so that
+     * idle servers (their GC, JIT and pool threads) take no CPU from the one measured; then waits until it answers.
+     */
+    private void runAlone(Map<Variant, ServerProcess> servers, Variant variant) {
+        if (!pauseIdle) {
+            return;
+        }
+        servers.forEach((other, server) -> {
+            if (other != variant) {
+                server.pause();
+            }
+        });
+        ServerProcess measured = servers.get(variant);
+        measured.resume();
+        new Http().get(measured.port(), BenchmarkDatabase.host(loadTenants - 1), "/items/42");
+    }
+
+    private RequestRun run(ServerProcess server, int clients) throws Exception {
+        Http http = new Http();
+        JvmCounters jvmBefore = JvmCounters.read(http, server.port());
         CpuMeter.Sample before = cpu.sample(server.pid());
         LoadResult result = load.run(server.port(), clients, options.seconds("duration"), loadTenants);
         CpuMeter.Sample used = cpu.sample(server.pid()).minus(before);
+        JvmCounters jvmAfter = JvmCounters.read(http, server.port());
         if (result.errors() > 0) {
             throw new IllegalStateException(server.name() + ": " + result.errors() + " requests failed");
         }
-        return new Run(result, used);
-    }
-
-    /** One load run and the CPU it cost. */
-    private record Run(LoadResult load, CpuMeter.Sample cpu) {
-
-        double serverMicros() {
-            return cpu.server() * 1e6 / load.requests();
-        }
-
-        double postgresMicros() {
-            return cpu.postgres() * 1e6 / load.requests();
-        }
-
-        double loadMicros() {
-            return cpu.load() * 1e6 / load.requests();
-        }
-
-        double throughput() {
-            return load.throughput();
-        }
+        return new RequestRun(result, jvmAfter.cpuSecondsSince(jvmBefore), used,
+                jvmAfter.allocatedBytesSince(jvmBefore));
     }
 
     private static long lookups(Http http, ServerProcess server) {
         return Long.parseLong(http.get(server.port(), "localhost", "/harness/directory-lookups").trim());
-    }
-
-    /**
-     * One result line per variant: medians over the rounds; the throughput ratio to the baseline of the same round,
-     * and the ratio of the baseline's CPU time per request (server + PostgreSQL) to the variant's.
-     */
-    private List<String> summarise(int clients, Map<Variant, List<Run>> rounds) {
-        List<Run> baseline = rounds.get(variants.get(0));
-        List<String> lines = new ArrayList<>();
-        for (Variant variant : variants) {
-            List<Run> runs = rounds.get(variant);
-            List<Double> ratios = new ArrayList<>();
-            for (int round = 0; round < runs.size(); round++) {
-                ratios.add(runs.get(round).throughput() / baseline.get(round).throughput());
-            }
-            double cpu = median(runs, run -> run.serverMicros() + run.postgresMicros());
-            double baselineCpu = median(baseline, run -> run.serverMicros() + run.postgresMicros());
-            lines.add(String.format(Locale.ROOT, "RESULT request-overhead clients=%d variant=%s throughput=%.0f"
-                    + " ratio=%.3f ratio_range=%.3f-%.3f p50_ms=%.2f p99_ms=%.2f cpu_us_per_request=%.0f"
-                    + " (server %.0f + postgres %.0f) cpu_ratio=%.3f  [%s]", clients, variant.key,
-                    median(runs, Run::throughput), median(ratios), Collections.min(ratios), Collections.max(ratios),
-                    median(runs, run -> run.load.p50Millis()), median(runs, run -> run.load.p99Millis()), cpu,
-                    median(runs, Run::serverMicros), median(runs, Run::postgresMicros), baselineCpu / cpu,
-                    variant.label));
-        }
-        return lines;
-    }
-
-    private static double median(List<Run> runs, ToDoubleFunction<Run> figure) {
-        return median(runs.stream().map(figure::applyAsDouble).toList());
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int middle = sorted.size() / 2;
-        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
     }
 }

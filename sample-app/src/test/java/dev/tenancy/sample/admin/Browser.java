@@ -4,7 +4,9 @@ import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -22,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Headless Chromium driven through the system's chromedriver (Debian's {@code chromium} and {@code chromium-driver}
@@ -128,17 +131,36 @@ final class Browser implements AutoCloseable {
     }
 
     WebElement waitFor(By by) {
-        return new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.visibilityOfElementLocated(by));
+        return visible(by, element -> element);
     }
 
     /** The visible text of the page's main content. */
     String text() {
-        return waitFor(By.tagName("body")).getText();
+        return visible(By.tagName("body"), WebElement::getText);
     }
 
     /** The visible text of the element {@code css}. */
     String text(String css) {
-        return waitFor(By.cssSelector(css)).getText();
+        return visible(By.cssSelector(css), WebElement::getText);
+    }
+
+    /**
+     * Waits until {@code by} finds a visible element, and reads {@code what} of it. A page that is still being
+     * replaced (after a form's post and redirect) can take the element away between finding it and reading it:
+     * Chrome then reports a stale element, or a node that "does not belong to the document"; both mean "look again".
+     */
+    private <T> T visible(By by, Function<WebElement, T> what) {
+        return new WebDriverWait(driver, PATIENCE).ignoring(StaleElementReferenceException.class).until(page -> {
+            try {
+                WebElement element = ExpectedConditions.visibilityOfElementLocated(by).apply(page);
+                return element == null ? null : what.apply(element);
+            } catch (WebDriverException e) {
+                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                    return null;
+                }
+                throw e;
+            }
+        });
     }
 
     String title() {

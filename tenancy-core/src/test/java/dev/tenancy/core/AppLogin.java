@@ -60,6 +60,26 @@ public final class AppLogin implements AutoCloseable {
         return pool;
     }
 
+    /**
+     * Creates schema {@code name} with its tenant role, as the login over {@code connection}, and a {@code notes}
+     * table holding one row, {@code "<name> note"}, in one transaction.
+     */
+    public SchemaName tenantWithRole(Connection connection, String name) throws SQLException {
+        SchemaName schema = SchemaName.of(name);
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            roles.create(connection, schema);
+            statement.execute("CREATE SCHEMA " + schema.quoted());
+            roles.grant(connection, schema);
+            statement.execute("CREATE TABLE " + schema.quoted() + ".notes (id serial PRIMARY KEY, body text);"
+                    + "INSERT INTO " + schema.quoted() + ".notes (body) VALUES ('" + name + " note')");
+            connection.commit();
+        } finally {
+            connection.setAutoCommit(true);
+        }
+        return schema;
+    }
+
     /** Runs {@code sql} on a new connection as the test server's superuser. */
     public void asSuperuser(String sql) {
         try (Connection connection = database.openConnection(); Statement statement = connection.createStatement()) {

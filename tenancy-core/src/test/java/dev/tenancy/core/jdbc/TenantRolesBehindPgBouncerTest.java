@@ -19,7 +19,6 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -49,28 +48,12 @@ class TenantRolesBehindPgBouncerTest {
         fixture = new TenantFixture(testDatabase, 1);
         app = new AppLogin(testDatabase, 1);
         roles = app.roles();
-        try (Connection connection = app.pool().getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = app.pool().getConnection()) {
             roles.install(connection, "public", List.of());
-            acme = tenantWithRole(connection, "acme");
-            tenantWithRole(connection, "globex");
+            acme = app.tenantWithRole(connection, "acme");
+            app.tenantWithRole(connection, "globex");
         }
         bouncer = TestPgBouncer.start(TestPostgres.server(), 1);
-    }
-
-    private static SchemaName tenantWithRole(Connection connection, String name) throws SQLException {
-        SchemaName schema = SchemaName.of(name);
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            roles.create(connection, schema);
-            statement.execute("CREATE SCHEMA " + schema.quoted());
-            roles.grant(connection, schema);
-            statement.execute("CREATE TABLE " + schema.quoted() + ".notes (id serial PRIMARY KEY, body text);"
-                    + "INSERT INTO " + schema.quoted() + ".notes (body) VALUES ('" + name + " note')");
-            connection.commit();
-        } finally {
-            connection.setAutoCommit(true);
-        }
-        return schema;
     }
 
     @AfterAll

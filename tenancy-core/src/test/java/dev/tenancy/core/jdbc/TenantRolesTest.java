@@ -60,25 +60,9 @@ class TenantRolesTest {
         try (Connection connection = appPool.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE public.plans (name text); INSERT INTO public.plans VALUES ('gold')");
             roles.install(connection, "public", List.of());
-            acme = tenantWithRole(connection, "acme");
-            globex = tenantWithRole(connection, "globex");
+            acme = app.tenantWithRole(connection, "acme");
+            globex = app.tenantWithRole(connection, "globex");
         }
-    }
-
-    private static SchemaName tenantWithRole(Connection connection, String name) throws SQLException {
-        SchemaName schema = SchemaName.of(name);
-        connection.setAutoCommit(false);
-        try (Statement statement = connection.createStatement()) {
-            roles.create(connection, schema);
-            statement.execute("CREATE SCHEMA " + schema.quoted());
-            roles.grant(connection, schema);
-            statement.execute("CREATE TABLE " + schema.quoted() + ".notes (id serial PRIMARY KEY, body text);"
-                    + "INSERT INTO " + schema.quoted() + ".notes (body) VALUES ('" + name + " note')");
-            connection.commit();
-        } finally {
-            connection.setAutoCommit(true);
-        }
-        return schema;
     }
 
     @AfterAll

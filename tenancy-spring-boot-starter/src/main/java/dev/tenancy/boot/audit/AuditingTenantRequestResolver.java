@@ -44,4 +44,11 @@ final class AuditingTenantRequestResolver implements TenantRequestResolver {
         }
         return resolution;
     }
+
+    /** Audited as an invalid address, then passed on. */
+    @Override
+    public void refusedUnread(HttpServletRequest request) {
+        auditor.denied(request, AccessDenial.INVALID_HOST, null);
+        delegate.refusedUnread(request);
+    }
 }

@@ -38,6 +38,13 @@ final class MeteredTenantRequestResolver implements TenantRequestResolver {
         return resolution;
     }
 
+    /** Counted as an {@code invalid} resolution (taking no time), then passed on. */
+    @Override
+    public void refusedUnread(HttpServletRequest request) {
+        meters.time(TenancyMeters.RESOLUTION, Tags.of("outcome", "invalid"), null, Duration.ZERO);
+        delegate.refusedUnread(request);
+    }
+
     /** The outcome tag of {@code resolution}. */
     static String outcome(TenantResolution resolution, TenantRecord tenant) {
         return switch (resolution.outcome()) {

@@ -94,6 +94,7 @@ public final class TenantFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (hasSeveralHostHeaders(request)) {
+            resolver.refusedUnread(request);
             refusals.write(request, response, HttpServletResponse.SC_BAD_REQUEST,
                     "The request has more than one Host header; send exactly one.");
             return;

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenancy.boot.autoconfigure.TenancyAutoConfiguration;
 import dev.tenancy.boot.autoconfigure.TenancyMigrationAutoConfiguration;
 import dev.tenancy.boot.autoconfigure.TenancyWebAutoConfiguration;
+import dev.tenancy.boot.metrics.TenancyMetricsAutoConfiguration;
+import dev.tenancy.boot.web.TenantFilter;
 import dev.tenancy.boot.web.TenantRequestResolver;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
@@ -20,8 +22,11 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
 import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationListener;
+import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -134,6 +139,29 @@ class TenantAccessAuditTest {
             });
             assertThat(output.getAll()).contains("reason=CROSS_TENANT_CREDENTIALS host=beta.example.com??FAKE?LINE "
                     + "tenant=tenant_beta presented-tenant=tenant_alpha");
+        });
+    }
+
+    @Test
+    void aRequestWithTwoHostHeadersIsRefusedAuditedAndCountedAsAnInvalidAddress() {
+        runner().withConfiguration(AutoConfigurations.of(TenancyMetricsAutoConfiguration.class)).run(context -> {
+            @SuppressWarnings("unchecked")
+            TenantFilter filter = ((FilterRegistrationBean<TenantFilter>) context.getBean("tenantFilter"))
+                    .getFilter();
+            MockHttpServletRequest request = request("nobody.example.com");
+            request.addHeader("Host", "asleep.example.com");
+            request.addHeader("Host", "nobody.example.com");
+            MockHttpServletResponse response = new MockHttpServletResponse();
+
+            filter.doFilter(request, response, new MockFilterChain());
+
+            assertThat(response.getStatus()).isEqualTo(400);
+            assertThat(response.getContentAsString()).contains("more than one Host header");
+            assertThat(events).extracting(TenantAccessDeniedEvent::reason).containsExactly(AccessDenial.INVALID_HOST);
+            MeterRegistry meters = context.getBean(MeterRegistry.class);
+            assertThat(meters.get("tenancy.security.events").tag("reason", "invalid_host").counter().count())
+                    .isEqualTo(1);
+            assertThat(meters.get("tenancy.resolution").tag("outcome", "invalid").timer().count()).isEqualTo(1);
         });
     }
 }

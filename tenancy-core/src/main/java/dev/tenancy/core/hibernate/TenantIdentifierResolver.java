@@ -10,7 +10,7 @@ import org.hibernate.context.spi.CurrentTenantIdentifierResolver;
  * {@link #PUBLIC} when the code runs outside any tenant (Spring Data opens such sessions at start-up; they see the
  * shared schema only).
  */
-public final class TenantIdentifierResolver implements CurrentTenantIdentifierResolver<String> {
+final class TenantIdentifierResolver implements CurrentTenantIdentifierResolver<String> {
 
     /** The identifier of sessions outside any tenant. No tenant can have it: {@code public} is reserved. */
     public static final String PUBLIC = "public";

@@ -19,7 +19,7 @@ import java.util.function.Function;
  * changes (including when a rollback undoes a {@code SET}), so a connection can tell, with no round trip, whether its
  * session already has a tenant's path.
  */
-public final class SearchPath {
+final class SearchPath {
 
     private static final int MAX_CACHED = 10_000;
 
@@ -49,7 +49,7 @@ public final class SearchPath {
      * @param sharedSchema the schema that holds shared tables, normally {@code public}
      * @param extraSchemas schemas appended after the shared one (e.g. one holding extensions)
      */
-    public SearchPath(String sharedSchema, List<String> extraSchemas) {
+    SearchPath(String sharedSchema, List<String> extraSchemas) {
         this.sharedSchema = Objects.requireNonNull(sharedSchema, "sharedSchema");
         this.extraSchemas = List.copyOf(extraSchemas);
         StringBuilder tail = new StringBuilder(SqlIdentifiers.quote(sharedSchema, "shared schema"));
@@ -68,17 +68,17 @@ public final class SearchPath {
     }
 
     /** The shared schema's name. */
-    public String sharedSchema() {
+    String sharedSchema() {
         return sharedSchema;
     }
 
     /** The extra schemas, in order. */
-    public List<String> extraSchemas() {
+    List<String> extraSchemas() {
         return extraSchemas;
     }
 
     /** The search path's value for {@code tenant} ({@code null}: public), as PostgreSQL would print it. */
-    public String valueFor(SchemaName tenant) {
+    String valueFor(SchemaName tenant) {
         return tenant == null ? suffix : cached(tenantValues, tenant, buildValue);
     }
 
@@ -111,7 +111,7 @@ public final class SearchPath {
     }
 
     /** The {@code SET search_path} statement for {@code tenant} ({@code null}: public). */
-    public String statementFor(SchemaName tenant) {
+    String statementFor(SchemaName tenant) {
         return tenant == null ? publicStatement : cached(tenantStatements, tenant, buildStatement);
     }
 

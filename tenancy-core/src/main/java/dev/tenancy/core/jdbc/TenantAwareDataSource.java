@@ -121,8 +121,18 @@ public final class TenantAwareDataSource implements DataSource {
         return pathScope == PathScope.TRANSACTION;
     }
 
+    /** The schema of the shared tables, last on every tenant's {@code search_path} before the extra schemas. */
+    public String sharedSchema() {
+        return searchPath.sharedSchema();
+    }
+
+    /** The extra schemas at the end of every {@code search_path} (e.g. one holding extensions), in order. */
+    public List<String> extraSchemas() {
+        return searchPath.extraSchemas();
+    }
+
     /** The search-path rules this data source applies. */
-    public SearchPath searchPath() {
+    SearchPath searchPath() {
         return searchPath;
     }
 

@@ -355,9 +355,9 @@ public final class TenantProvisioner {
         private Builder(DataSource dataSource, SchemaMigrator migrator) {
             this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
             if (dataSource instanceof TenantAwareDataSource tenantAware) {
-                searchPathSchemas.add(tenantAware.searchPath().sharedSchema());
-                searchPathSchemas.addAll(tenantAware.searchPath().extraSchemas());
-                extraSchemas.addAll(tenantAware.searchPath().extraSchemas());
+                searchPathSchemas.add(tenantAware.sharedSchema());
+                searchPathSchemas.addAll(tenantAware.extraSchemas());
+                extraSchemas.addAll(tenantAware.extraSchemas());
                 roles = tenantAware.tenantRoles();
             } else {
                 roles = null;

@@ -136,8 +136,8 @@ class CheckoutTest {
         fixture.sql("CREATE SCHEMA IF NOT EXISTS extensions");
         TenantAwareDataSource dataSource = TenantAwareDataSource.builder(fixture.pool())
                 .extraSchemas(List.of("first_choice")).extraSchemas(List.of("extensions")).build();
-        assertThat(dataSource.searchPath().extraSchemas()).containsExactly("extensions");
-        assertThat(dataSource.searchPath().sharedSchema()).isEqualTo("public");
+        assertThat(dataSource.extraSchemas()).containsExactly("extensions");
+        assertThat(dataSource.sharedSchema()).isEqualTo("public");
         try (Connection connection = dataSource.getConnection()) {
             assertThat(string(connection, "SHOW search_path")).isEqualTo("\"public\", \"extensions\"");
         }

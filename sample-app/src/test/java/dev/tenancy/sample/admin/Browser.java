@@ -125,9 +125,29 @@ final class Browser implements AutoCloseable {
         WebElement target = waitFor(By.xpath("//button[normalize-space()='" + text + "'] | //a[normalize-space()='"
                 + text + "']"));
         target.click();
-        new WebDriverWait(driver, PATIENCE).until(ExpectedConditions.and(ExpectedConditions.stalenessOf(target),
-                loaded -> "complete".equals(driver.executeScript("return document.readyState"))));
+        new WebDriverWait(driver, PATIENCE).until(page -> replaced(target)
+                && "complete".equals(driver.executeScript("return document.readyState")));
         return this;
+    }
+
+    /** Whether {@code element}'s page has been replaced: the element is stale, or its node left the document. */
+    private static boolean replaced(WebElement element) {
+        try {
+            element.isEnabled();
+            return false;
+        } catch (StaleElementReferenceException e) {
+            return true;
+        } catch (WebDriverException e) {
+            if (leftTheDocument(e)) {
+                return true;
+            }
+            throw e;
+        }
+    }
+
+    /** Chrome's answer, instead of a stale element, for an element whose page is being replaced. */
+    private static boolean leftTheDocument(WebDriverException e) {
+        return e.getMessage() != null && e.getMessage().contains("does not belong to the document");
     }
 
     WebElement waitFor(By by) {
@@ -155,7 +175,7 @@ final class Browser implements AutoCloseable {
                 WebElement element = ExpectedConditions.visibilityOfElementLocated(by).apply(page);
                 return element == null ? null : what.apply(element);
             } catch (WebDriverException e) {
-                if (e.getMessage() != null && e.getMessage().contains("does not belong to the document")) {
+                if (leftTheDocument(e)) {
                     return null;
                 }
                 throw e;

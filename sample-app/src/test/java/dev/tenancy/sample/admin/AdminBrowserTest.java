@@ -118,7 +118,7 @@ class AdminBrowserTest {
         String shop = Names.subdomain("shop") + ".localhost";
         browser.type("newDomain", shop).click("Add domain");
         assertThat(browser.text("#tenant-domains")).contains(shop);
-        browser.waitFor(By.cssSelector("button[aria-label='Make " + shop + " primary']")).click();
+        browser.press(By.cssSelector("button[aria-label='Make " + shop + " primary']"));
         browser.waitFor(By.cssSelector("button[aria-label='Make acme.localhost primary']"));
 
         browser.click("Domains");
@@ -128,7 +128,7 @@ class AdminBrowserTest {
         assertThat(browser.text("#domains")).contains(shop).doesNotContain("globex");
         browser.screenshot("domains");
         browser.open("localhost", "/admin/domains?q=" + shop);
-        browser.waitFor(By.cssSelector("button[aria-label='Remove " + shop + "']")).click();
+        browser.press(By.cssSelector("button[aria-label='Remove " + shop + "']"));
         assertThat(browser.text(".notice")).contains("Domain removed: " + shop);
 
         browser.click("Audit log");
@@ -152,7 +152,7 @@ class AdminBrowserTest {
         assertThat(browser.text("#user-limit")).startsWith("3 of 50");
         browser.screenshot("users");
 
-        browser.waitFor(By.cssSelector("button[aria-label='Deactivate " + username + "']")).click();
+        browser.press(By.cssSelector("button[aria-label='Deactivate " + username + "']"));
         assertThat(browser.text(".notice")).contains("User deactivated: " + username);
     }
 

@@ -122,8 +122,12 @@ final class Browser implements AutoCloseable {
 
     /** Clicks the button or link whose text is {@code text}, and waits for the page it leads to. */
     Browser click(String text) {
-        WebElement target = waitFor(By.xpath("//button[normalize-space()='" + text + "'] | //a[normalize-space()='"
-                + text + "']"));
+        return press(By.xpath("//button[normalize-space()='" + text + "'] | //a[normalize-space()='" + text + "']"));
+    }
+
+    /** Clicks the element {@code by} finds, and waits for the page it leads to. */
+    Browser press(By by) {
+        WebElement target = waitFor(by);
         target.click();
         new WebDriverWait(driver, PATIENCE).until(page -> replaced(target)
                 && "complete".equals(driver.executeScript("return document.readyState")));

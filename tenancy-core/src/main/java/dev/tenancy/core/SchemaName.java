@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * <p>Rules, checked before any SQL runs: 1–63 bytes; {@code [a-z_][a-z0-9_]*}; not starting with {@code pg_};
  * not {@code public} or {@code information_schema}; not one of the caller's reserved names. A broken rule throws
- * {@link InvalidSchemaNameException} naming the rule.
+ * {@link InvalidInputException} naming the rule.
  */
 public final class SchemaName implements Comparable<SchemaName> {
 
@@ -40,27 +40,23 @@ public final class SchemaName implements Comparable<SchemaName> {
      */
     public static SchemaName of(String name, Collection<String> reserved) {
         if (name == null || name.isEmpty()) {
-            throw new InvalidSchemaNameException(InvalidSchemaNameException.Rule.EMPTY, name,
-                    "A schema name is required and must not be empty.");
+            throw new InvalidInputException("A schema name is required and must not be empty.");
         }
         int bytes = name.getBytes(StandardCharsets.UTF_8).length;
         if (bytes > MAX_BYTES) {
-            throw new InvalidSchemaNameException(InvalidSchemaNameException.Rule.TOO_LONG, name,
-                    "Schema name is " + bytes + " bytes long; PostgreSQL keeps at most " + MAX_BYTES
-                            + ". Choose a shorter name.");
+            throw new InvalidInputException("Schema name is " + bytes + " bytes long; PostgreSQL keeps at most "
+                    + MAX_BYTES + ". Choose a shorter name.");
         }
         if (!SqlIdentifiers.isPlain(name)) {
-            throw new InvalidSchemaNameException(InvalidSchemaNameException.Rule.CHARACTERS, name,
-                    "Schema name '" + printable(name) + "' may only contain lower-case letters a-z, digits and "
-                            + "underscores, and must not start with a digit.");
+            throw new InvalidInputException("Schema name '" + printable(name) + "' may only contain lower-case "
+                    + "letters a-z, digits and underscores, and must not start with a digit.");
         }
         if (name.startsWith("pg_")) {
-            throw new InvalidSchemaNameException(InvalidSchemaNameException.Rule.SYSTEM_PREFIX, name,
-                    "Schema name '" + name + "' starts with 'pg_', which PostgreSQL reserves for system schemas.");
+            throw new InvalidInputException("Schema name '" + name + "' starts with 'pg_', which PostgreSQL "
+                    + "reserves for system schemas.");
         }
         if (ALWAYS_RESERVED.contains(name) || containsIgnoringCase(reserved, name)) {
-            throw new InvalidSchemaNameException(InvalidSchemaNameException.Rule.RESERVED, name,
-                    "Schema name '" + name + "' is reserved and cannot belong to a tenant.");
+            throw new InvalidInputException("Schema name '" + name + "' is reserved and cannot belong to a tenant.");
         }
         return new SchemaName(name);
     }
@@ -70,7 +66,7 @@ public final class SchemaName implements Comparable<SchemaName> {
         try {
             of(name);
             return true;
-        } catch (InvalidSchemaNameException e) {
+        } catch (InvalidInputException e) {
             return false;
         }
     }

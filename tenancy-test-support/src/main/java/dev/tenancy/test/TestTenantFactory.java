@@ -3,7 +3,7 @@ package dev.tenancy.test;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.directory.TenantTables;
-import dev.tenancy.core.provisioning.InvalidTenantRequestException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.provisioning.TenantInfo;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.core.provisioning.TenantRequest;
@@ -67,7 +67,7 @@ final class TestTenantFactory {
         try {
             TenantInfo created = provisioner.create(request);
             return new TestTenant(created.schema(), created.primaryDomain(), created.id());
-        } catch (InvalidTenantRequestException e) {
+        } catch (InvalidInputException e) {
             throw new TenancyException("Could not create test tenant " + schema + ": " + e.getMessage() + " Give the "
                     + "application's own tenant columns values with @TenantTest(values = \"column=value\").", e);
         } catch (TenancyException e) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenancy.core.directory.TenantTables;
-import dev.tenancy.core.migration.MigrationException;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.migration.SchemaMigrator;
 import dev.tenancy.core.migration.TenantMigrator;
 import dev.tenancy.core.provisioning.TenantProvisioner;
@@ -65,7 +65,7 @@ class TestTenantFactoryTest {
     void aFailedMigrationRemovesTheSchemaTheRowAndTheDomain() throws SQLException {
         SchemaMigrator failing = schema -> {
             migrator.migrate(schema);
-            throw new MigrationException("V3 failed on purpose");
+            throw new TenancyException("V3 failed on purpose");
         };
         TenantSpec spec = TenantSpec.of("half_made", "", new String[0]);
 

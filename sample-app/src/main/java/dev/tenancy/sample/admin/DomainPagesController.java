@@ -4,10 +4,9 @@ import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.directory.DomainRecord;
 import dev.tenancy.core.directory.DomainStore;
-import dev.tenancy.core.directory.DomainTakenException;
-import dev.tenancy.core.directory.InvalidHostException;
+import dev.tenancy.core.TenantConflictException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.directory.TenantDirectory;
-import dev.tenancy.core.provisioning.TenantBusyException;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.sample.tenants.TenantCatalog;
 import dev.tenancy.sample.web.RequestRefusedException;
@@ -70,7 +69,7 @@ class DomainPagesController {
         try {
             provisioner.addDomain(schema, domain.trim(), primary, user.getName());
             redirect.addFlashAttribute("notice", "Domain added: " + domain.trim() + ".");
-        } catch (DomainTakenException | InvalidHostException | TenantBusyException e) {
+        } catch (TenantConflictException | InvalidInputException e) {
             redirect.addFlashAttribute("domainProblem", e.getMessage());
             redirect.addFlashAttribute("newDomain", domain);
         }
@@ -118,7 +117,7 @@ class DomainPagesController {
         Optional<DomainRecord> record;
         try (Connection connection = dataSource.getConnection()) {
             record = store.find(connection, domain);
-        } catch (InvalidHostException e) {
+        } catch (InvalidInputException e) {
             record = Optional.empty();
         } catch (SQLException e) {
             throw new TenancyException("Could not read the domain " + domain + ": " + e.getMessage(), e);

@@ -1,6 +1,6 @@
 package dev.tenancy.sample.tenants;
 
-import dev.tenancy.core.provisioning.TenantBusyException;
+import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.sample.users.NewUser;
 import dev.tenancy.sample.web.RequestRefusedException;
@@ -131,7 +131,7 @@ public class TenantCatalog {
                 tenant.deactivate();
                 provisioner.deactivate(tenant.getSchema(), "tenant-admin");
             }
-        } catch (IllegalStateException | TenantBusyException e) {
+        } catch (IllegalStateException | TenantConflictException e) {
             throw RequestRefusedException.conflict(e.getMessage() + " Try again in a moment.");
         }
         entities.refresh(tenant);

@@ -1,10 +1,7 @@
 package dev.tenancy.sample.tenants;
 
-import dev.tenancy.core.InvalidSchemaNameException;
-import dev.tenancy.core.directory.DomainTakenException;
-import dev.tenancy.core.directory.InvalidHostException;
-import dev.tenancy.core.provisioning.InvalidTenantRequestException;
-import dev.tenancy.core.provisioning.TenantAlreadyExistsException;
+import dev.tenancy.core.InvalidInputException;
+import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.provisioning.TenantInfo;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.core.provisioning.TenantRequest;
@@ -48,10 +45,10 @@ public class TenantRegistration {
         TenantInfo tenant;
         try {
             tenant = provisioner.create(request);
-        } catch (TenantAlreadyExistsException | DomainTakenException e) {
+        } catch (TenantConflictException e) {
             throw RequestRefusedException.conflict("The subdomain '" + valid.subdomain() + "' is taken. Choose "
                     + "another.");
-        } catch (InvalidTenantRequestException | InvalidSchemaNameException | InvalidHostException e) {
+        } catch (InvalidInputException e) {
             throw RequestRefusedException.invalid(e.getMessage());
         }
         return new RegisteredTenant(tenant.id(), tenant.schema().value(), tenant.primaryDomain(),

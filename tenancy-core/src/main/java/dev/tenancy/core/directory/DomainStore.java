@@ -1,5 +1,7 @@
 package dev.tenancy.core.directory;
 
+import dev.tenancy.core.TenantConflictException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.TenancyException;
 
 import java.sql.Connection;
@@ -32,13 +34,13 @@ public final class DomainStore {
      * Registers {@code host} for the tenant. It becomes primary when {@code primary} is set or when it is the
      * tenant's first domain.
      *
-     * @throws DomainTakenException when the host is already registered
-     * @throws InvalidHostException when it is not a valid host name
+     * @throws TenantConflictException when the host is already registered
+     * @throws InvalidInputException when it is not a valid host name
      */
     public DomainRecord add(Connection connection, long tenantId, String host, boolean primary) throws SQLException {
         String domain = HostNames.normalise(host);
         if (find(connection, domain).isPresent()) {
-            throw new DomainTakenException(domain);
+            throw TenantConflictException.domainTaken(domain);
         }
         boolean first = list(connection, tenantId).isEmpty();
         boolean makePrimary = primary || first;
@@ -57,7 +59,7 @@ public final class DomainStore {
             }
         } catch (SQLException e) {
             if (UNIQUE_VIOLATION.equals(e.getSQLState())) {
-                throw new DomainTakenException(domain);
+                throw TenantConflictException.domainTaken(domain);
             }
             throw e;
         }

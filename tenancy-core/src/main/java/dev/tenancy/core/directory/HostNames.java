@@ -1,5 +1,6 @@
 package dev.tenancy.core.directory;
 
+import dev.tenancy.core.InvalidInputException;
 import java.net.IDN;
 import java.util.Locale;
 
@@ -19,11 +20,11 @@ public final class HostNames {
      * Normalises a host name or a {@code Host} header value ({@code Acme.Example.COM.:8443} becomes
      * {@code acme.example.com}).
      *
-     * @throws InvalidHostException when the result is not a valid DNS host name
+     * @throws InvalidInputException when the result is not a valid DNS host name
      */
     public static String normalise(String host) {
         if (host == null || host.isBlank()) {
-            throw new InvalidHostException("A host name is required.");
+            throw new InvalidInputException("A host name is required.");
         }
         String name = stripPort(host.trim());
         if (name.endsWith(".")) {
@@ -33,7 +34,7 @@ public final class HostNames {
             try {
                 name = IDN.toASCII(name, IDN.ALLOW_UNASSIGNED);
             } catch (IllegalArgumentException e) {
-                throw new InvalidHostException("'" + printable(host) + "' is not a valid host name.");
+                throw new InvalidInputException("'" + printable(host) + "' is not a valid host name.");
             }
             name = name.toLowerCase(Locale.ROOT);
         }
@@ -57,7 +58,7 @@ public final class HostNames {
         try {
             normalise(host);
             return true;
-        } catch (InvalidHostException e) {
+        } catch (InvalidInputException e) {
             return false;
         }
     }
@@ -79,7 +80,7 @@ public final class HostNames {
 
     private static void validate(String name, String original) {
         if (name.isEmpty() || name.length() > MAX_LENGTH) {
-            throw new InvalidHostException("'" + printable(original) + "' is not a valid host name: it must be 1-"
+            throw new InvalidInputException("'" + printable(original) + "' is not a valid host name: it must be 1-"
                     + MAX_LENGTH + " characters.");
         }
         int labelStart = 0;
@@ -90,7 +91,7 @@ public final class HostNames {
             } else {
                 char c = name.charAt(i);
                 if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
-                    throw new InvalidHostException("'" + printable(original) + "' is not a valid host name: only "
+                    throw new InvalidInputException("'" + printable(original) + "' is not a valid host name: only "
                             + "letters, digits, hyphens and dots are allowed.");
                 }
             }
@@ -100,7 +101,7 @@ public final class HostNames {
     private static void checkLabel(String name, int start, int end, String original) {
         int length = end - start;
         if (length == 0 || length > MAX_LABEL || name.charAt(start) == '-' || name.charAt(end - 1) == '-') {
-            throw new InvalidHostException("'" + printable(original) + "' is not a valid host name: each part "
+            throw new InvalidInputException("'" + printable(original) + "' is not a valid host name: each part "
                     + "between dots must be 1-" + MAX_LABEL + " characters and must not start or end with '-'.");
         }
     }

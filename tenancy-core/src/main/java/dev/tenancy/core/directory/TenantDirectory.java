@@ -1,5 +1,6 @@
 package dev.tenancy.core.directory;
 
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
@@ -81,7 +82,7 @@ public final class TenantDirectory {
      * The tenant that serves {@code host} (a host name or a {@code Host} header value, port allowed), whatever its
      * status; empty when no tenant has it.
      *
-     * @throws InvalidHostException when {@code host} is not a valid host name
+     * @throws InvalidInputException when {@code host} is not a valid host name
      */
     public Optional<TenantRecord> resolve(String host) {
         String normalised = HostNames.normalise(host);

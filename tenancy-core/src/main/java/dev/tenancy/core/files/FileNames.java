@@ -1,5 +1,6 @@
 package dev.tenancy.core.files;
 
+import dev.tenancy.core.InvalidInputException;
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 
@@ -68,8 +69,8 @@ final class FileNames {
         return count;
     }
 
-    static UnsafeFileNameException refused(String name, String why) {
-        return new UnsafeFileNameException("The file name '" + printable(name) + "' was refused: " + why + ".");
+    static InvalidInputException refused(String name, String why) {
+        return new InvalidInputException("The file name '" + printable(name) + "' was refused: " + why + ".");
     }
 
     private static String printable(String name) {

@@ -1,5 +1,6 @@
 package dev.tenancy.core.files;
 
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.Tenants;
@@ -24,7 +25,7 @@ import java.util.stream.Stream;
  *
  * <p>Every method works for the current tenant and refuses to run in public. File names are relative paths with
  * '/' between directories; a name that could reach outside the tenant's root is refused with an
- * {@link UnsafeFileNameException} before the file system is touched ({@code ..}, absolute paths, backslashes,
+ * {@link InvalidInputException} before the file system is touched ({@code ..}, absolute paths, backslashes,
  * percent-encoding, control characters such as NUL, Unicode look-alikes of dots and slashes), and so is a path whose
  * real location, following symbolic links, leaves the root. A stored file appears whole or not at all.
  */

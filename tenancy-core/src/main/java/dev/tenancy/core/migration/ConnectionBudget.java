@@ -1,5 +1,6 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.TenancyException;
 import java.sql.SQLException;
 import java.util.OptionalInt;
 
@@ -27,7 +28,7 @@ final class ConnectionBudget {
         }
         int available = poolSize.getAsInt() - 1;
         if (available < 1) {
-            throw new MigrationException("The connection pool allows " + poolSize.getAsInt() + " connection(s); "
+            throw new TenancyException("The connection pool allows " + poolSize.getAsInt() + " connection(s); "
                     + "migrating needs at least 2 (one holds the run's lock). Give the migrator a larger pool.");
         }
         return Math.min(parallelism, available);

@@ -1,5 +1,6 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.migration.MigrationPlan.PlannedSchema;
 import dev.tenancy.core.migration.SchemaLedger.Fleet;
@@ -65,7 +66,7 @@ final class FleetOperations {
         List<SchemaResult> results = new ArrayList<>();
         fleet.invalid().forEach(name -> results.add(report(new SchemaResult(new MigrationTarget(name,
                 MigrationTarget.Kind.TENANT), Outcome.FAILED, null, null, List.of(), Duration.ZERO,
-                new MigrationException(invalidMessage(name))))));
+                new TenancyException(invalidMessage(name))))));
         fleet.missing().forEach(schema -> results.add(missing(schema)));
         FleetExecutor.Pass<SchemaResult> pass = executor().run(ordered(fleet.behind()),
                 schema -> migrateTenant(flyway, schema, false), SchemaResult::isFailure);
@@ -88,7 +89,7 @@ final class FleetOperations {
     MigrationReport tenant(Connection connection, SchemaName schema) {
         SchemaLedger.Lookup lookup = ledger.lookup(connection, schema);
         if (!lookup.tenant()) {
-            throw new MigrationException(lookup.schemaExists()
+            throw new TenancyException(lookup.schemaExists()
                     ? "Schema '" + schema + "' exists but is not a tenant's: no row of the tenant table owns it. "
                     + "Only tenant schemas are migrated one by one; check the name."
                     : "Unknown schema '" + schema + "': no tenant owns it and it does not exist. Check the name.");
@@ -106,7 +107,7 @@ final class FleetOperations {
         try (Connection connection = dataSource.getConnection()) {
             ledger.ensureExists(connection);
         } catch (SQLException e) {
-            throw new MigrationException("Could not connect to migrate schema " + schema + ": " + e.getMessage(), e);
+            throw new TenancyException("Could not connect to migrate schema " + schema + ": " + e.getMessage(), e);
         }
         return migrateTenant(flyway, schema, true);
     }
@@ -128,7 +129,7 @@ final class FleetOperations {
             ledger.ensureExists(connection);
             return ledger.status(connection, flyway.fingerprint());
         } catch (SQLException e) {
-            throw new MigrationException("Could not connect to read the tenants: " + e.getMessage(), e);
+            throw new TenancyException("Could not connect to read the tenants: " + e.getMessage(), e);
         }
     }
 
@@ -189,7 +190,7 @@ final class FleetOperations {
 
     private SchemaResult missing(SchemaName schema) {
         return report(new SchemaResult(MigrationTarget.tenant(schema), Outcome.SCHEMA_MISSING, null, null, List.of(),
-                Duration.ZERO, new MigrationException(missingMessage(schema))));
+                Duration.ZERO, new TenancyException(missingMessage(schema))));
     }
 
     private SchemaResult report(SchemaResult result) {
@@ -212,7 +213,7 @@ final class FleetOperations {
             ledger.ensureExists(connection);
             return ledger.read(connection, fingerprint);
         } catch (SQLException e) {
-            throw new MigrationException("Could not connect to read the tenants: " + e.getMessage(), e);
+            throw new TenancyException("Could not connect to read the tenants: " + e.getMessage(), e);
         }
     }
 

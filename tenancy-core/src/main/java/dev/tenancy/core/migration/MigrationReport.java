@@ -1,5 +1,6 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.TenancyException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -73,10 +74,10 @@ public final class MigrationReport {
         return duration;
     }
 
-    /** Throws a {@link MigrationException} carrying the {@linkplain #summary() summary} unless successful. */
+    /** Throws a {@link TenancyException} carrying the {@linkplain #summary() summary} unless successful. */
     public MigrationReport throwIfFailed() {
         if (!successful()) {
-            throw new MigrationException(summary());
+            throw new TenancyException(summary());
         }
         return this;
     }

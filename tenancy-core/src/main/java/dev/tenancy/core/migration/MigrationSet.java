@@ -1,5 +1,6 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.TenancyException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -61,7 +62,7 @@ final class MigrationSet implements ResourceProvider, ClassProvider<JavaMigratio
         try {
             return new Scanner<>(JavaMigration.class, configuration, configuration.getLocations());
         } catch (LinkageError e) {
-            throw new MigrationException("This Flyway version (" + flywayVersion() + ") is not supported: its "
+            throw new TenancyException("This Flyway version (" + flywayVersion() + ") is not supported: its "
                     + "migration scanner changed. Use Flyway 12.4 to 13.x.", e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.Tenants;
 
@@ -61,14 +62,14 @@ public record MigrationTarget(String schema, Kind kind) {
     /**
      * Where the Java migration handed {@code context} runs.
      *
-     * @throws MigrationException when the migration is not being run by a {@link TenantMigrator} (e.g. by a plain
+     * @throws TenancyException when the migration is not being run by a {@link TenantMigrator} (e.g. by a plain
      *     Flyway), which is the only thing that knows whether a schema is shared or a tenant's
      */
     public static MigrationTarget of(Context context) {
         MigrationTarget target = CURRENT.get();
         String schema = context.getConfiguration().getDefaultSchema();
         if (target == null || !target.schema.equals(schema)) {
-            throw new MigrationException("The Java migration running in schema '" + schema + "' was not started by "
+            throw new TenancyException("The Java migration running in schema '" + schema + "' was not started by "
                     + "Tenancy's TenantMigrator, so whether it runs in the shared schema or a tenant's is unknown. "
                     + "Run it through TenantMigrator (or migrate-schemas), not through a plain Flyway.");
         }

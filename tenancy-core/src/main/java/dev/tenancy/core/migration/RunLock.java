@@ -1,5 +1,6 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.TenancyException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -31,7 +32,7 @@ final class RunLock implements AutoCloseable {
      * Takes the lock named by {@code name} (the ledger table, so separate fleets in one database do not block each
      * other), waiting at most {@code wait}.
      *
-     * @throws MigrationException when another run still holds it after {@code wait}
+     * @throws TenancyException when another run still holds it after {@code wait}
      */
     static RunLock acquire(DataSource dataSource, String name, Duration wait) {
         int key = name.hashCode() & Integer.MAX_VALUE;
@@ -41,14 +42,14 @@ final class RunLock implements AutoCloseable {
             connection.setAutoCommit(true);
             if (!lock(connection, key, wait)) {
                 String holder = holder(connection, key);
-                throw new MigrationException("Another migration run is in progress on this database (" + holder
+                throw new TenancyException("Another migration run is in progress on this database (" + holder
                         + "); gave up after waiting " + wait.toMillis() + " ms. Wait for it to finish (or stop it) "
                         + "and run again.");
             }
             return new RunLock(connection, key);
         } catch (SQLException e) {
             closeQuietly(connection);
-            throw new MigrationException("Could not take the migration run lock: " + e.getMessage(), e);
+            throw new TenancyException("Could not take the migration run lock: " + e.getMessage(), e);
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
@@ -138,7 +139,7 @@ final class RunLock implements AutoCloseable {
             } catch (SQLException abortFailed) {
                 e.addSuppressed(abortFailed);
             }
-            throw new MigrationException("Could not release the migration run lock: " + e.getMessage(), e);
+            throw new TenancyException("Could not release the migration run lock: " + e.getMessage(), e);
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SqlIdentifiers;
 import dev.tenancy.core.migration.MigrationPlan.PendingMigration;
 import dev.tenancy.core.migration.MigrationPlan.PlannedSchema;
@@ -81,7 +82,7 @@ final class SchemaFlyway {
             String before = recent.size() > versioned ? recent.get(versioned) : null;
             String what = recorder.failed == null ? "" : "migration " + recorder.failed + " failed: ";
             result = new SchemaResult(target, Outcome.FAILED, before, after, recorder.applied, since(start),
-                    new MigrationException("Schema " + target + ": " + what + describe(e), e));
+                    new TenancyException("Schema " + target + ": " + what + describe(e), e));
         }
         listeners.afterSchema(result);
         return result;

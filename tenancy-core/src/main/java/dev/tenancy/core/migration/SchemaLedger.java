@@ -1,5 +1,6 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.model.TenantStatus;
@@ -88,7 +89,7 @@ final class SchemaLedger {
                 return rows.getBoolean(1);
             }
         } catch (SQLException e) {
-            throw new MigrationException("Could not look for the tenant table " + tenantTable + ": "
+            throw new TenancyException("Could not look for the tenant table " + tenantTable + ": "
                     + e.getMessage(), e);
         }
     }
@@ -101,7 +102,7 @@ final class SchemaLedger {
                     + "migrated_at timestamptz NOT NULL)");
         } catch (SQLException e) {
             if (!"23505".equals(e.getSQLState()) && !"42P07".equals(e.getSQLState())) {
-                throw new MigrationException("Could not create the migration ledger " + ledgerTable + ": "
+                throw new TenancyException("Could not create the migration ledger " + ledgerTable + ": "
                         + e.getMessage() + ". The user needs CREATE on its schema.", e);
             }
         }
@@ -131,7 +132,7 @@ final class SchemaLedger {
                 return new Fleet(behind, missing, invalid, rows.getInt(1));
             }
         } catch (SQLException e) {
-            throw new MigrationException("Could not read the tenant table " + tenantTable + ": " + e.getMessage()
+            throw new TenancyException("Could not read the tenant table " + tenantTable + ": " + e.getMessage()
                     + ". Run the shared migrations (which create it) first.", e);
         }
     }
@@ -167,7 +168,7 @@ final class SchemaLedger {
                 return new Lookup(rows.getBoolean(1), rows.getBoolean(2));
             }
         } catch (SQLException e) {
-            throw new MigrationException("Could not read the tenant table " + tenantTable + ": " + e.getMessage(), e);
+            throw new TenancyException("Could not read the tenant table " + tenantTable + ": " + e.getMessage(), e);
         }
     }
 
@@ -177,7 +178,7 @@ final class SchemaLedger {
             statement.executeUpdate("DELETE FROM " + ledgerTable + " l WHERE NOT EXISTS (SELECT 1 FROM "
                     + tenantTable + " t WHERE t.schema_name = l.schema_name)");
         } catch (SQLException e) {
-            throw new MigrationException("Could not prune the migration ledger " + ledgerTable + ": "
+            throw new TenancyException("Could not prune the migration ledger " + ledgerTable + ": "
                     + e.getMessage(), e);
         }
     }
@@ -341,7 +342,7 @@ final class SchemaLedger {
                 }
             }
         } catch (SQLException e) {
-            throw new MigrationException("Could not read the tenant table " + tenantTable + ": " + e.getMessage(), e);
+            throw new TenancyException("Could not read the tenant table " + tenantTable + ": " + e.getMessage(), e);
         }
         return states;
     }

@@ -1,5 +1,6 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SchemaName;
 
 import java.sql.Connection;
@@ -14,7 +15,7 @@ public interface SchemaMigrator {
     /**
      * Creates {@code schema} when it does not exist and applies every pending tenant migration to it.
      *
-     * @throws MigrationException when a migration fails; the schema stays at its last good version
+     * @throws TenancyException when a migration fails; the schema stays at its last good version
      */
     void migrate(SchemaName schema);
 

@@ -1,5 +1,6 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.TenancyException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -19,7 +20,7 @@ import java.util.Objects;
  *     outcome is {@link Outcome#FAILED} or {@link Outcome#SCHEMA_MISSING}
  */
 public record SchemaResult(MigrationTarget target, Outcome outcome, String versionBefore, String versionAfter,
-                           List<AppliedMigration> applied, Duration duration, MigrationException error) {
+                           List<AppliedMigration> applied, Duration duration, TenancyException error) {
 
     /** What happened to a schema. */
     public enum Outcome {

@@ -97,7 +97,7 @@ public final class TenantMigrator implements SchemaMigrator {
      * Applies the pending tenant migrations to one tenant's schema, checked with Flyway whatever the ledger says. A
      * missing schema is reported as {@link Outcome#SCHEMA_MISSING}, not created.
      *
-     * @throws MigrationException when no tenant row owns {@code schema}: an unknown schema, or a schema that is not
+     * @throws TenancyException when no tenant row owns {@code schema}: an unknown schema, or a schema that is not
      *     a tenant's (the message says which)
      */
     public MigrationReport migrateSchema(SchemaName schema) {
@@ -112,7 +112,7 @@ public final class TenantMigrator implements SchemaMigrator {
      * row owns it: a new tenant in state PROVISIONING, or a template schema. Takes no run lock (Flyway's own lock
      * guards the schema, and a schema being provisioned is not part of any fleet run).
      *
-     * @throws MigrationException when a migration fails; the schema stays at its last good version
+     * @throws TenancyException when a migration fails; the schema stays at its last good version
      */
     @Override
     public void migrate(SchemaName schema) {

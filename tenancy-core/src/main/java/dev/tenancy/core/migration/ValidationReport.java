@@ -1,5 +1,6 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.TenancyException;
 import java.util.List;
 import java.util.Objects;
 
@@ -44,10 +45,10 @@ public record ValidationReport(int schemas, List<Problem> problems) {
         return problems.isEmpty();
     }
 
-    /** Throws a {@link MigrationException} listing the problems unless valid. */
+    /** Throws a {@link TenancyException} listing the problems unless valid. */
     public ValidationReport throwIfInvalid() {
         if (!isValid()) {
-            throw new MigrationException(summary());
+            throw new TenancyException(summary());
         }
         return this;
     }

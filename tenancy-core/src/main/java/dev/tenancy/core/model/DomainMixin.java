@@ -1,5 +1,6 @@
 package dev.tenancy.core.model;
 
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.directory.HostNames;
 
 import jakarta.persistence.Column;
@@ -57,7 +58,7 @@ public abstract class DomainMixin<T extends TenantMixin> {
     /**
      * Sets the host name, normalised ({@link HostNames#normalise(String)}).
      *
-     * @throws dev.tenancy.core.directory.InvalidHostException when it is not a valid host name
+     * @throws dev.tenancy.core.directory.InvalidInputException when it is not a valid host name
      */
     public void setDomain(String domain) {
         this.domain = HostNames.normalise(domain);

@@ -1,5 +1,6 @@
 package dev.tenancy.core.model;
 
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 
 import jakarta.persistence.Column;
@@ -68,7 +69,7 @@ public abstract class TenantMixin {
      * Sets the schema name in memory after validating it ({@link SchemaName#of(String)}); saving the entity does not
      * write it (use {@code TenantProvisioner.renameSchema}).
      *
-     * @throws dev.tenancy.core.InvalidSchemaNameException when the name breaks a rule
+     * @throws dev.tenancy.core.InvalidInputException when the name breaks a rule
      */
     public void setSchemaName(String schemaName) {
         this.schemaName = SchemaName.of(schemaName).value();

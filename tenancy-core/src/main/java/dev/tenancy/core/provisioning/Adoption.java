@@ -1,7 +1,8 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.directory.DomainTakenException;
+import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.model.TenantStatus;
 import dev.tenancy.core.provisioning.AdoptionCatalog.HistoryRow;
 import dev.tenancy.core.provisioning.AdoptionCatalog.Relation;
@@ -57,14 +58,16 @@ final class Adoption {
         context.books().install();
         try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
             if (!locks.tryLock(AdvisoryLocks.tenantKey(schema))) {
-                throw TenantAlreadyExistsException.inProgress(schema);
+                throw TenantConflictException.schemaInProgress(schema);
             }
             TemplateSchema template = template(control, options);
             TenantInfo info = Jdbc.inTransaction(control, tx -> {
                 checkRequest(tx, tenant);
                 Reading reading = read(tx, schema, options, template);
                 if (!reading.plan().feasible()) {
-                    throw new AdoptionRefusedException(reading.plan());
+                    throw new InvalidInputException("Adopting " + reading.plan().source() + " into "
+                            + reading.plan().target() + " is refused; nothing was changed: "
+                            + String.join(" ", reading.plan().problems()));
                 }
                 details.put("moved", String.join(",", reading.plan().moving()));
                 TenantInfo moved = move(tx, tenant, reading, template, details);
@@ -86,21 +89,20 @@ final class Adoption {
 
     /** Whether {@code e} refused the request before anything was tried (reported to no listener). */
     private static boolean refused(Exception e) {
-        return e instanceof AdoptionRefusedException || e instanceof TenantAlreadyExistsException
-                || e instanceof DomainTakenException || e instanceof InvalidTenantRequestException;
+        return e instanceof InvalidInputException || e instanceof TenantConflictException;
     }
 
     private TemplateSchema template(Connection connection, AdoptionOptions options) throws SQLException {
         TemplateSchema template = context.schemas().template();
         if (template == null) {
-            throw new AdoptionRefusedException("Adopting needs the template schema (the tenant migrations, applied) "
+            throw new InvalidInputException("Adopting needs the template schema (the tenant migrations, applied) "
                     + "to know the new schema's migration history and, without a tables list, which relations are "
                     + "the tenant's; this provisioner was built withoutTemplate().");
         }
         template.refresh(connection);
         if (!Jdbc.queryBoolean(connection, "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)",
                 options.source())) {
-            throw new AdoptionRefusedException("The schema '" + options.source() + "' to adopt from does not exist.");
+            throw new InvalidInputException("The schema '" + options.source() + "' to adopt from does not exist.");
         }
         return template;
     }
@@ -108,17 +110,17 @@ final class Adoption {
     private void checkRequest(Connection tx, NewTenant tenant) throws SQLException {
         List<String> problems = TenantRows.problems(tenant.values(), context.rows().columns(tx));
         if (!problems.isEmpty()) {
-            throw new InvalidTenantRequestException(problems);
+            throw new InvalidInputException(problems);
         }
         if (context.rows().find(tx, tenant.schema(), false).isPresent()) {
-            throw TenantAlreadyExistsException.tenant(tenant.schema());
+            throw TenantConflictException.schemaTaken(tenant.schema());
         }
         if (TenantRows.schemaExists(tx, tenant.schema())) {
-            throw TenantAlreadyExistsException.straySchema(tenant.schema());
+            throw TenantConflictException.straySchema(tenant.schema());
         }
         List<String> taken = context.rows().takenDomains(tx, tenant.domains());
         if (!taken.isEmpty()) {
-            throw new DomainTakenException(taken.get(0));
+            throw TenantConflictException.domainTaken(taken.get(0));
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenantNotFoundException;
+import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.directory.DomainRecord;
 import dev.tenancy.core.directory.HostNames;
@@ -28,22 +30,22 @@ final class Changes {
             SchemaName to = SchemaName.of(requested.value(), context.reservedSchemas());
             context.roles().checkName(to);
             if (!locks.tryLock(AdvisoryLocks.tenantKey(from))) {
-                throw new TenantBusyException(from);
+                throw TenantConflictException.busy(from);
             }
             if (!locks.tryLock(AdvisoryLocks.tenantKey(to))) {
-                throw TenantAlreadyExistsException.inProgress(to);
+                throw TenantConflictException.schemaInProgress(to);
             }
             List<String> hosts = Jdbc.inTransaction(control, tx -> {
                 TenantRows.Row row = context.rows().find(tx, from, true)
                         .orElseThrow(() -> TenantNotFoundException.schema(from));
                 if (row.status() == TenantStatus.PROVISIONING) {
-                    throw new TenantBusyException(from);
+                    throw TenantConflictException.busy(from);
                 }
                 if (context.rows().find(tx, to, false).isPresent()) {
-                    throw TenantAlreadyExistsException.tenant(to);
+                    throw TenantConflictException.schemaTaken(to);
                 }
                 if (TenantRows.schemaExists(tx, to)) {
-                    throw TenantAlreadyExistsException.straySchema(to);
+                    throw TenantConflictException.straySchema(to);
                 }
                 if (TenantRows.schemaExists(tx, from)) {
                     Jdbc.execute(tx, "ALTER SCHEMA " + from.quoted() + " RENAME TO " + to.quoted());
@@ -68,13 +70,13 @@ final class Changes {
         Audit.Action action = served ? Audit.Action.ACTIVATE : Audit.Action.DEACTIVATE;
         try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
             if (!locks.tryLock(AdvisoryLocks.tenantKey(schema))) {
-                throw new TenantBusyException(schema);
+                throw TenantConflictException.busy(schema);
             }
             List<String> hosts = Jdbc.inTransaction(control, tx -> {
                 TenantRows.Row row = context.rows().find(tx, schema, true)
                         .orElseThrow(() -> TenantNotFoundException.schema(schema));
                 if (row.status() == TenantStatus.PROVISIONING) {
-                    throw new TenantBusyException(schema);
+                    throw TenantConflictException.busy(schema);
                 }
                 context.rows().setStatus(tx, row.id(), served ? TenantStatus.ACTIVE : TenantStatus.INACTIVE);
                 context.books().record(tx, Audit.success(actor, action, schema, Map.of()));
@@ -97,7 +99,7 @@ final class Changes {
         try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
             String domain = HostNames.normalise(host);
             if (!locks.tryLock(AdvisoryLocks.tenantKey(schema))) {
-                throw new TenantBusyException(schema);
+                throw TenantConflictException.busy(schema);
             }
             Jdbc.inTransaction(control, tx -> {
                 TenantRows.Row row = context.rows().find(tx, schema, true)
@@ -137,7 +139,7 @@ final class Changes {
             }
             schema = SchemaName.of(owner.get().schemaName());
             if (!locks.tryLock(AdvisoryLocks.tenantKey(schema))) {
-                throw new TenantBusyException(schema);
+                throw TenantConflictException.busy(schema);
             }
             SchemaName tenant = schema;
             boolean removed = Jdbc.inTransaction(control, tx -> {
@@ -148,7 +150,7 @@ final class Changes {
                 }
                 if (now.get().tenantId() != found.get().tenantId() || locked.isEmpty()
                         || !locked.get().schemaName().equals(tenant.value())) {
-                    throw new TenantBusyException(tenant);
+                    throw TenantConflictException.busy(tenant);
                 }
                 boolean gone = context.domains().remove(tx, domain);
                 if (gone) {

@@ -1,5 +1,6 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SchemaName;
 
 import java.sql.Connection;
@@ -127,7 +128,7 @@ final class ClonePlanReader {
         String oid = Jdbc.queryString(transaction, "SELECT oid::text FROM pg_namespace WHERE nspname = ?",
                 source.value());
         if (oid == null) {
-            throw new ProvisioningException("The schema '" + source + "' does not exist, so it cannot be cloned.");
+            throw new TenancyException("The schema '" + source + "' does not exist, so it cannot be cloned.");
         }
         Jdbc.execute(transaction, "SET LOCAL search_path = " + source.quoted());
         List<String> unsupported = strings(transaction, UNSUPPORTED, oid);
@@ -254,7 +255,7 @@ final class ClonePlanReader {
                 }
             }
             if (placed.size() == before) {
-                throw new ProvisioningException("The views of the schema depend on each other in a cycle.");
+                throw new TenancyException("The views of the schema depend on each other in a cycle.");
             }
         }
         return ordered;

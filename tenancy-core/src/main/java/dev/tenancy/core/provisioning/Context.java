@@ -1,5 +1,6 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.directory.DirectoryChangeListener;
 import dev.tenancy.core.directory.DomainStore;
@@ -76,11 +77,11 @@ record Context(DataSource pool, TenantRows rows, DomainStore domains, SchemaFact
 
     /**
      * What to throw for {@code e}: runtime exceptions (Tenancy's own, a listener's) as they are, checked ones (a
-     * database error, a listener's) as a {@link ProvisioningException} saying {@code what} and why.
+     * database error, a listener's) as a {@link TenancyException} saying {@code what} and why.
      */
     static RuntimeException failure(String what, Exception e) {
         return e instanceof RuntimeException runtime ? runtime
-                : new ProvisioningException(what + ": " + describe(e), e);
+                : new TenancyException(what + ": " + describe(e), e);
     }
 
     /** An exception's message without row values ({@link SafeMessages}), or its class when it has none. */

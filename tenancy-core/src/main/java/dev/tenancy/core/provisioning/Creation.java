@@ -1,8 +1,11 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.TenantNotFoundException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.Tenants;
-import dev.tenancy.core.directory.DomainTakenException;
+import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.model.TenantStatus;
 import dev.tenancy.core.provisioning.TenantRequest.NewTenant;
 
@@ -56,7 +59,7 @@ final class Creation {
             TenantInfo info = claim(control, locks, tenant, cloneOf, action, details);
             return build(control, tenant, info, new Attempt(cloneOf, withData, action, details, start));
         } catch (SQLException e) {
-            throw new ProvisioningException("Creating tenant '" + tenant.schema() + "' failed: the database could not "
+            throw new TenancyException("Creating tenant '" + tenant.schema() + "' failed: the database could not "
                     + "be reached (" + Context.describe(e) + ").", e);
         }
     }
@@ -67,31 +70,31 @@ final class Creation {
         SchemaName schema = tenant.schema();
         try {
             if (!locks.tryLock(AdvisoryLocks.tenantKey(schema))) {
-                throw TenantAlreadyExistsException.inProgress(schema);
+                throw TenantConflictException.schemaInProgress(schema);
             }
             if (cloneOf != null && !locks.tryLock(AdvisoryLocks.tenantKey(cloneOf))) {
-                throw new TenantBusyException(cloneOf);
+                throw TenantConflictException.busy(cloneOf);
             }
             Map<String, TenantRows.Column> columns = context.rows().columns(control);
             List<String> problems = TenantRows.problems(tenant.values(), columns);
             if (!problems.isEmpty()) {
-                throw new InvalidTenantRequestException(problems);
+                throw new InvalidInputException(problems);
             }
             if (context.rows().find(control, schema, false).isPresent()) {
-                throw TenantAlreadyExistsException.tenant(schema);
+                throw TenantConflictException.schemaTaken(schema);
             }
             if (TenantRows.schemaExists(control, schema)) {
-                throw TenantAlreadyExistsException.straySchema(schema);
+                throw TenantConflictException.straySchema(schema);
             }
             List<String> taken = context.rows().takenDomains(control, tenant.domains());
             if (!taken.isEmpty()) {
-                throw new DomainTakenException(taken.get(0));
+                throw TenantConflictException.domainTaken(taken.get(0));
             }
             if (cloneOf != null) {
                 TenantRows.Row source = context.rows().find(control, cloneOf, false)
                         .orElseThrow(() -> TenantNotFoundException.schema(cloneOf));
                 if (source.status() == TenantStatus.PROVISIONING) {
-                    throw new TenantBusyException(cloneOf);
+                    throw TenantConflictException.busy(cloneOf);
                 }
             }
             return Jdbc.inTransaction(control, tx -> insert(tx, tenant, columns));
@@ -108,7 +111,7 @@ final class Creation {
             id = context.rows().insert(transaction, tenant.schema(), tenant.autoDropSchema(), tenant.values(), columns);
         } catch (SQLException e) {
             if (Jdbc.isUniqueViolation(e)) {
-                throw TenantAlreadyExistsException.tenant(tenant.schema());
+                throw TenantConflictException.schemaTaken(tenant.schema());
             }
             throw e;
         }
@@ -182,7 +185,7 @@ final class Creation {
             if (e instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            ProvisioningException failure = failed(control, info, action, details, step, e);
+            TenancyException failure = failed(control, info, action, details, step, e);
             context.ended(info.schema(), mode, false, attempt.start());
             if (e instanceof Error error) {
                 error.addSuppressed(failure);
@@ -195,11 +198,11 @@ final class Creation {
         return info;
     }
 
-    private ProvisioningException failed(Connection control, TenantInfo info, Audit.Action action,
+    private TenancyException failed(Connection control, TenantInfo info, Audit.Action action,
             Map<String, String> details, String step, Throwable cause) {
         String message = "Creating tenant '" + info.schema() + "' failed while " + step + ": "
                 + Context.describe(cause);
-        ProvisioningException failure;
+        TenancyException failure;
         try {
             Jdbc.inTransaction(control, tx -> {
                 SchemaDrops.dropOwned(tx, context, info.id(), info.schema());
@@ -209,10 +212,10 @@ final class Creation {
                 Context.announce(tx, info.schema(), info.domains());
                 return null;
             });
-            failure = new ProvisioningException(message + " Everything this attempt had written was removed; fix the "
+            failure = new TenancyException(message + " Everything this attempt had written was removed; fix the "
                     + "cause and create the tenant again.", cause);
         } catch (Exception cleanup) {
-            failure = new ProvisioningException(message + " Removing what it had written failed too ("
+            failure = new TenancyException(message + " Removing what it had written failed too ("
                     + Context.describe(cleanup) + "); TenantProvisioner.recoverInterrupted() removes the leftovers.",
                     cause);
             failure.addSuppressed(cleanup);

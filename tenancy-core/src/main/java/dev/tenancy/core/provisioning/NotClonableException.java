@@ -1,11 +1,12 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SchemaName;
 
 import java.util.List;
 
 /** A schema holds objects that cloning cannot reproduce exactly; nothing was created. */
-final class NotClonableException extends ProvisioningException {
+final class NotClonableException extends TenancyException {
 
     private static final long serialVersionUID = 1L;
 

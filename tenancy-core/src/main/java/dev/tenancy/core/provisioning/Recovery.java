@@ -1,6 +1,7 @@
 package dev.tenancy.core.provisioning;
 
-import dev.tenancy.core.InvalidSchemaNameException;
+import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.model.TenantStatus;
 
@@ -87,7 +88,7 @@ final class Recovery {
                     if (!inProgress.contains(schema) && createSchema(control, row, schema, actor)) {
                         created.add(schema);
                     }
-                } catch (InvalidSchemaNameException | ProvisioningException e) {
+                } catch (TenancyException e) {
                     failed.put(row.schemaName(), e);
                 }
             }
@@ -95,7 +96,7 @@ final class Recovery {
             throw Context.failure("Creating missing schemas failed after creating " + created, e);
         }
         if (!failed.isEmpty()) {
-            ProvisioningException failure = new ProvisioningException("Created the schemas " + created + ", but not "
+            TenancyException failure = new TenancyException("Created the schemas " + created + ", but not "
                     + "those of " + failed.keySet() + ": " + failed.values().stream().map(Context::describe)
                     .collect(Collectors.joining("; ")) + ". Fix the causes and call createMissingSchemas again.",
                     failed.values().iterator().next());
@@ -133,7 +134,7 @@ final class Recovery {
                     e.addSuppressed(cleanup);
                 }
                 context.books().recordAlone(Audit.failure(actor, Audit.Action.CREATE_SCHEMA, schema, details, e));
-                throw new ProvisioningException("Building the schema of tenant '" + schema + "' failed: "
+                throw new TenancyException("Building the schema of tenant '" + schema + "' failed: "
                         + Context.describe(e), e);
             }
         }

@@ -1,5 +1,7 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenantNotFoundException;
+import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.directory.DomainRecord;
 import dev.tenancy.core.model.TenantStatus;
@@ -27,12 +29,12 @@ final class Removal {
         Audit.Action action = forceDrop ? Audit.Action.DROP : Audit.Action.DEACTIVATE;
         try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
             if (!locks.tryLock(AdvisoryLocks.tenantKey(schema))) {
-                throw new TenantBusyException(schema);
+                throw TenantConflictException.busy(schema);
             }
             TenantRows.Row row = context.rows().find(control, schema, false)
                     .orElseThrow(() -> TenantNotFoundException.schema(schema));
             if (row.status() == TenantStatus.PROVISIONING) {
-                throw new TenantBusyException(schema);
+                throw TenantConflictException.busy(schema);
             }
             boolean drop = forceDrop || row.autoDropSchema();
             if (drop) {

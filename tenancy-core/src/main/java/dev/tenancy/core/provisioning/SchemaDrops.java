@@ -1,5 +1,6 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SchemaName;
 
 import java.sql.Connection;
@@ -62,14 +63,14 @@ final class SchemaDrops {
      * Drops {@code schema} with everything in it, in the caller's transaction, if tenant {@code tenantId} owns it.
      *
      * @return whether a schema was dropped (false when it did not exist)
-     * @throws ProvisioningException when the checks refuse the drop; nothing is dropped then
+     * @throws TenancyException when the checks refuse the drop; nothing is dropped then
      */
     static boolean dropOwned(Connection transaction, TenantRows rows, long tenantId, SchemaName schema)
             throws SQLException {
         boolean owned = rows.findById(transaction, tenantId, true).map(row -> row.schemaName().equals(schema.value()))
                 .orElse(false);
         if (!owned) {
-            throw new ProvisioningException("Refusing to drop schema '" + schema + "': no tenant row (id " + tenantId
+            throw new TenancyException("Refusing to drop schema '" + schema + "': no tenant row (id " + tenantId
                     + ") owns it. Tenancy never drops a schema that no tenant owns.");
         }
         boolean droppable = Jdbc.queryBoolean(transaction, "SELECT EXISTS (SELECT 1 FROM pg_namespace n JOIN "
@@ -81,7 +82,7 @@ final class SchemaDrops {
         }
         List<String> dependents = outsideDependents(transaction, schema);
         if (!dependents.isEmpty()) {
-            throw new ProvisioningException("Refusing to drop schema '" + schema + "': objects outside it depend on "
+            throw new TenancyException("Refusing to drop schema '" + schema + "': objects outside it depend on "
                     + "it and would be dropped too: " + String.join(", ", dependents) + ". Remove those "
                     + "dependencies first.");
         }
@@ -98,7 +99,7 @@ final class SchemaDrops {
     static void refuseProtected(Context context, SchemaName schema, String operation) {
         String name = schema.value();
         if (context.reservedSchemas().stream().anyMatch(name::equalsIgnoreCase)) {
-            throw new ProvisioningException("Refusing to " + operation + " schema '" + name + "': it is the shared "
+            throw new TenancyException("Refusing to " + operation + " schema '" + name + "': it is the shared "
                     + "schema, a search-path, template or reserved schema, which no tenant owns. Correct the "
                     + "tenant row that names it.");
         }

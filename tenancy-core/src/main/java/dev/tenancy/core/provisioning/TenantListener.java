@@ -1,11 +1,13 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenancyException;
+
 /**
  * Hears about tenants being created and deleted. Every method has an empty default, so a listener implements only
  * what it needs. Listeners run on the thread doing the change, in the order they were registered.
  *
  * <p>During creation, a listener that throws rolls the creation back: nothing is left behind, and the caller gets
- * a {@link ProvisioningException} whose cause is the listener's exception. Before a deletion, throwing cancels it.
+ * a {@link TenancyException} whose cause is the listener's exception. Before a deletion, throwing cancels it.
  */
 public interface TenantListener {
 

@@ -1,5 +1,6 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.directory.HostNames;
 
@@ -22,7 +23,7 @@ public interface TenantNaming {
      * names distinct because DNS labels have no underscores) and domain {@code <subdomain>.<domainSuffix>}, e.g.
      * {@code demo.localhost} in development or {@code demo.example.com} in production.
      *
-     * @throws dev.tenancy.core.directory.InvalidHostException when the suffix is not a valid host name
+     * @throws dev.tenancy.core.directory.InvalidInputException when the suffix is not a valid host name
      */
     static TenantNaming conventional(String domainSuffix) {
         String suffix = HostNames.normalise(domainSuffix);

@@ -1,5 +1,8 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenantNotFoundException;
+import dev.tenancy.core.TenantConflictException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.SqlIdentifiers;
 import dev.tenancy.core.TenancyException;
@@ -43,7 +46,7 @@ import javax.sql.DataSource;
  * {@link #recoverInterrupted()}.</li>
  * <li><b>Concurrency.</b> Operations on one tenant are serialised by a PostgreSQL advisory lock on its schema name,
  * across threads and processes: of two creations of the same name, one succeeds and the other gets
- * {@link TenantAlreadyExistsException}. Different tenants are created side by side.</li>
+ * {@link TenantConflictException}. Different tenants are created side by side.</li>
  * <li><b>Fast path.</b> New schemas are cloned from a migrated template schema ({@code _tenancy_template} by
  * default, reserved), structure, rows and migration history included, so later migrations apply normally; see
  * {@link #refreshTemplate()}. When there is no usable template, the schema is migrated instead.</li>
@@ -115,12 +118,12 @@ public final class TenantProvisioner {
     /**
      * Creates a tenant, all or nothing.
      *
-     * @throws dev.tenancy.core.InvalidSchemaNameException when the schema name is invalid or reserved
-     * @throws dev.tenancy.core.directory.InvalidHostException when a domain is not a valid host name
-     * @throws InvalidTenantRequestException when the subdomain or the column values are not acceptable
-     * @throws TenantAlreadyExistsException when the schema name is taken
-     * @throws dev.tenancy.core.directory.DomainTakenException when another tenant has one of the domains
-     * @throws ProvisioningException when a later step failed; what the attempt wrote was removed
+     * @throws dev.tenancy.core.InvalidInputException when the schema name is invalid or reserved
+     * @throws dev.tenancy.core.directory.InvalidInputException when a domain is not a valid host name
+     * @throws InvalidInputException when the subdomain or the column values are not acceptable
+     * @throws TenantConflictException when the schema name is taken
+     * @throws dev.tenancy.core.directory.TenantConflictException when another tenant has one of the domains
+     * @throws TenancyException when a later step failed; what the attempt wrote was removed
      */
     public TenantInfo create(TenantRequest request) {
         Objects.requireNonNull(request, "request");
@@ -149,10 +152,10 @@ public final class TenantProvisioner {
      * and listeners do not run (the data is not new), except {@link TenantListener#creationEnded}, which hears how it
      * ended. Needs the template schema.
      *
-     * @throws AdoptionRefusedException when a shared table's foreign key or a shared view refers to a relation that
+     * @throws InvalidInputException when a shared table's foreign key or a shared view refers to a relation that
      *                                  would move, names collide, or there is nothing to adopt; nothing was changed
-     * @throws TenantAlreadyExistsException when the schema name is taken
-     * @throws ProvisioningException when a step failed; nothing was changed
+     * @throws TenantConflictException when the schema name is taken
+     * @throws TenancyException when a step failed; nothing was changed
      */
     public TenantInfo adopt(TenantRequest request, AdoptionOptions options) {
         Objects.requireNonNull(request, "request");
@@ -171,7 +174,7 @@ public final class TenantProvisioner {
      *
      * @return whether the schema was dropped
      * @throws TenantNotFoundException when no tenant owns {@code schema}
-     * @throws TenantBusyException when another operation on the tenant is in progress
+     * @throws TenantConflictException when another operation on the tenant is in progress
      */
     public boolean delete(SchemaName schema, String actor) {
         Objects.requireNonNull(schema, "schema");
@@ -188,7 +191,7 @@ public final class TenantProvisioner {
      * Renames a tenant's schema and its row's {@code schema_name} in one transaction. Sessions working in the old
      * schema at that moment fail, so rename inactive tenants or quiet hours.
      *
-     * @throws TenantAlreadyExistsException when {@code to} is taken
+     * @throws TenantConflictException when {@code to} is taken
      */
     public void renameSchema(SchemaName from, SchemaName to, String actor) {
         Objects.requireNonNull(from, "from");
@@ -204,7 +207,7 @@ public final class TenantProvisioner {
      * application's save of its tenant entity never changes them.
      *
      * @throws TenantNotFoundException when no tenant owns {@code schema}
-     * @throws TenantBusyException when the tenant is being provisioned or another operation on it is in progress
+     * @throws TenantConflictException when the tenant is being provisioned or another operation on it is in progress
      */
     public void activate(SchemaName schema, String actor) {
         setServed(schema, true, actor);

@@ -1,5 +1,6 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.directory.HostNames;
 
@@ -106,16 +107,16 @@ public final class TenantRequest {
         if (subdomain != null) {
             String label = subdomain.toLowerCase(Locale.ROOT);
             if (!DNS_LABEL.matcher(label).matches()) {
-                throw new InvalidTenantRequestException("'" + printable(subdomain) + "' is not a valid subdomain: "
+                throw new InvalidInputException("'" + printable(subdomain) + "' is not a valid subdomain: "
                         + "use 1-63 letters, digits and hyphens, not starting or ending with a hyphen.");
             }
             if (label.equals("www")) {
-                throw new InvalidTenantRequestException("The subdomain 'www' is reserved: www.<host> is served as "
+                throw new InvalidInputException("The subdomain 'www' is reserved: www.<host> is served as "
                         + "<host>, so a tenant there would be unreachable or mistaken for the site itself. Choose "
                         + "another.");
             }
             if (reservedSubdomains.contains(label)) {
-                throw new InvalidTenantRequestException("The subdomain '" + label + "' is reserved. Choose another.");
+                throw new InvalidInputException("The subdomain '" + label + "' is reserved. Choose another.");
             }
             schemaName = SchemaName.of(naming.schemaFor(label).value(), reservedSchemas);
             hosts.add(naming.domainFor(label));

@@ -1,5 +1,6 @@
 package dev.tenancy.core.directory;
 
+import dev.tenancy.core.TenantConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -106,7 +107,7 @@ class DomainStoreTest {
         try (Connection connection = fixture.pool().getConnection()) {
             domains.add(connection, acme, "shared.example.com", false);
             assertThatThrownBy(() -> domains.add(connection, globex, "SHARED.example.com", true))
-                    .isInstanceOf(DomainTakenException.class).hasMessageContaining("shared.example.com");
+                    .isInstanceOf(TenantConflictException.class).hasMessageContaining("shared.example.com");
             assertThat(domains.list(connection, globex)).isEmpty();
             assertThat(primaries(connection, acme)).containsExactly("shared.example.com");
         }

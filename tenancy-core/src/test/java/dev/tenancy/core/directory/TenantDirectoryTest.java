@@ -1,5 +1,6 @@
 package dev.tenancy.core.directory;
 
+import dev.tenancy.core.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -82,7 +83,7 @@ class TenantDirectoryTest {
     @Test
     void invalidHostsAreRejectedBeforeAnyQuery() {
         TenantDirectory directory = directory();
-        assertThatThrownBy(() -> directory.resolve("bad host")).isInstanceOf(InvalidHostException.class);
+        assertThatThrownBy(() -> directory.resolve("bad host")).isInstanceOf(InvalidInputException.class);
         assertThat(directory.databaseLookups()).isZero();
     }
 

@@ -1,5 +1,6 @@
 package dev.tenancy.core.files;
 
+import dev.tenancy.core.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -107,10 +108,10 @@ class TenantFilesTest {
     })
     void aNameThatCouldLeaveTheTenantsRootIsRefusedBeforeAnythingIsTouched(String name) {
         Tenants.run(ALPHA, () -> {
-            assertThatThrownBy(() -> files.resolve(name)).isInstanceOf(UnsafeFileNameException.class);
-            assertThatThrownBy(() -> files.store(name, text("x"))).isInstanceOf(UnsafeFileNameException.class);
-            assertThatThrownBy(() -> files.read(name)).isInstanceOf(UnsafeFileNameException.class);
-            assertThatThrownBy(() -> files.delete(name)).isInstanceOf(UnsafeFileNameException.class);
+            assertThatThrownBy(() -> files.resolve(name)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> files.store(name, text("x"))).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> files.read(name)).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> files.delete(name)).isInstanceOf(InvalidInputException.class);
         });
         assertThat(outside.resolve("secret.txt")).hasContent("not yours");
         assertThat(base.resolve("tenant_alpha")).doesNotExist();
@@ -128,13 +129,13 @@ class TenantFilesTest {
         Files.createSymbolicLink(root.resolve("out"), outside);
 
         Tenants.run(ALPHA, () -> {
-            assertThatThrownBy(() -> files.read("out/secret.txt")).isInstanceOf(UnsafeFileNameException.class);
+            assertThatThrownBy(() -> files.read("out/secret.txt")).isInstanceOf(InvalidInputException.class);
             assertThatThrownBy(() -> files.store("out/planted.txt", text("x")))
-                    .isInstanceOf(UnsafeFileNameException.class);
+                    .isInstanceOf(InvalidInputException.class);
             assertThatThrownBy(() -> files.store("out/new/planted.txt", text("x")))
-                    .isInstanceOf(UnsafeFileNameException.class);
-            assertThatThrownBy(() -> files.list("out")).isInstanceOf(UnsafeFileNameException.class);
-            assertThatThrownBy(() -> files.delete("out/secret.txt")).isInstanceOf(UnsafeFileNameException.class);
+                    .isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> files.list("out")).isInstanceOf(InvalidInputException.class);
+            assertThatThrownBy(() -> files.delete("out/secret.txt")).isInstanceOf(InvalidInputException.class);
         });
         assertThat(outside.resolve("secret.txt")).hasContent("not yours");
         assertThat(outside.resolve("planted.txt")).doesNotExist();
@@ -147,9 +148,9 @@ class TenantFilesTest {
         Files.createSymbolicLink(root.resolve("secret.txt"), outside.resolve("secret.txt"));
 
         Tenants.run(ALPHA, () -> {
-            assertThatThrownBy(() -> files.read("secret.txt")).isInstanceOf(UnsafeFileNameException.class);
+            assertThatThrownBy(() -> files.read("secret.txt")).isInstanceOf(InvalidInputException.class);
             assertThatThrownBy(() -> files.store("secret.txt", text("overwritten")))
-                    .isInstanceOf(UnsafeFileNameException.class);
+                    .isInstanceOf(InvalidInputException.class);
         });
         assertThat(outside.resolve("secret.txt")).hasContent("not yours");
     }

@@ -3,12 +3,11 @@ package dev.tenancy.core.hibernate;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenancy.core.InvalidSchemaNameException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.TenantFixture;
 import dev.tenancy.core.Tenants;
-import dev.tenancy.core.directory.InvalidHostException;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
 import dev.tenancy.core.model.TenantStatus;
 import dev.tenancy.test.postgres.TestDatabase;
@@ -128,8 +127,8 @@ class HibernateTenancyTest {
     @Test
     void theMixinsValidateWhatTheyAreGiven() {
         assertThatThrownBy(() -> new Tenant().setSchemaName("Bad Name"))
-                .isInstanceOf(InvalidSchemaNameException.class);
-        assertThatThrownBy(() -> new Domain().setDomain("bad host")).isInstanceOf(InvalidHostException.class);
+                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> new Domain().setDomain("bad host")).isInstanceOf(InvalidInputException.class);
     }
 
     @Test
@@ -170,6 +169,6 @@ class HibernateTenancyTest {
     void invalidTenantIdentifiersNeverReachSql() {
         assertThatThrownBy(() -> sessions.withOptions().tenantIdentifier("x\"; drop schema public;--").openSession()
                 .createSelectionQuery("from Note", Note.class).list())
-                .isInstanceOf(InvalidSchemaNameException.class);
+                .isInstanceOf(InvalidInputException.class);
     }
 }

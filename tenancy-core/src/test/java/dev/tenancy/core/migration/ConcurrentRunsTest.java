@@ -1,5 +1,6 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.TenancyException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -43,7 +44,7 @@ class ConcurrentRunsTest {
 
             TenantMigrator impatient = fixture.migrator("tenant-v3").lockWait(Duration.ZERO).build();
             assertThatThrownBy(impatient::migrateTenants)
-                    .isInstanceOf(MigrationException.class)
+                    .isInstanceOf(TenancyException.class)
                     .hasMessageContaining("Another migration run is in progress on this database (held by pid ");
 
             Future<MigrationReport> patient = background.submit(

@@ -1,5 +1,6 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.TenancyException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -59,7 +60,7 @@ class StalePooledPathTest {
         TenantMigrator migrator = fixture.migrator("tenant-stale-path").build();
 
         assertThatThrownBy(() -> migrator.migrate(SchemaName.of("tenant_x")))
-                .isInstanceOf(MigrationException.class)
+                .isInstanceOf(TenancyException.class)
                 .hasMessageContaining("relation \"invoices\" does not exist");
 
         assertThat(fixture.tableExists("tenant_b.report")).isTrue();

@@ -1,5 +1,6 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.TenancyException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -166,7 +167,7 @@ class TenantMigratorTest {
         TenantMigrator migrator = fixture.migrator("tenant-v2").build();
 
         assertThatThrownBy(() -> migrator.migrateSchema(SchemaName.of("tenant_nobody")))
-                .isInstanceOf(MigrationException.class)
+                .isInstanceOf(TenancyException.class)
                 .hasMessageContaining("Unknown schema 'tenant_nobody'");
         assertThat(fixture.schemaExists("tenant_nobody")).isFalse();
     }
@@ -177,7 +178,7 @@ class TenantMigratorTest {
         TenantMigrator migrator = fixture.migrator("tenant-v2").build();
 
         assertThatThrownBy(() -> migrator.migrateSchema(SchemaName.of("reporting")))
-                .isInstanceOf(MigrationException.class)
+                .isInstanceOf(TenancyException.class)
                 .hasMessageContaining("Schema 'reporting' exists but is not a tenant's");
         assertThat(fixture.tableExists("reporting.flyway_schema_history")).isFalse();
     }
@@ -237,7 +238,7 @@ class TenantMigratorTest {
         TenantMigrator migrator = fixture.migrator("tenant-failing").build();
 
         assertThatThrownBy(() -> migrator.migrate(template))
-                .isInstanceOf(MigrationException.class)
+                .isInstanceOf(TenancyException.class)
                 .hasMessageContaining("Schema tenant_template: migration 4 - bodies required failed")
                 .hasMessageContaining("SQL state 23502");
         assertThat(fixture.versions("tenant_template")).containsExactly("1", "2", "3");
@@ -287,7 +288,7 @@ class TenantMigratorTest {
             TenantMigrator migrator = TenantMigrator.builder(tiny.pool()).build();
 
             assertThatThrownBy(migrator::migrateShared)
-                    .isInstanceOf(MigrationException.class)
+                    .isInstanceOf(TenancyException.class)
                     .hasMessageContaining("allows 1 connection(s); migrating needs at least 2");
         }
     }

@@ -1,5 +1,6 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.TenancyException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -116,7 +117,7 @@ class ValidationTest {
         Flyway plain = Flyway.configure().dataSource(fixture.pool()).schemas("loose").defaultSchema("loose")
                 .locations("classpath:dev/tenancy/core/migration/sample").load();
 
-        assertThatThrownBy(plain::migrate).rootCause().isInstanceOf(MigrationException.class)
+        assertThatThrownBy(plain::migrate).rootCause().isInstanceOf(TenancyException.class)
                 .hasMessageContaining("was not started by Tenancy's TenantMigrator");
     }
 }

@@ -1,5 +1,7 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -135,7 +137,7 @@ class AdoptionTest {
         List<String> before = snapshot();
 
         assertThatThrownBy(() -> provisioner.adopt(first(), AdoptionOptions.defaults()))
-                .isInstanceOf(AdoptionRefusedException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("The shared table public.payments references invoices with its foreign key "
                         + "payments_invoice_id_fkey; drop or move that key first.");
         assertThat(snapshot()).isEqualTo(before);
@@ -148,7 +150,7 @@ class AdoptionTest {
         fixture.sql("DROP VIEW public.customer_totals; CREATE TABLE public.customer_totals (name text)");
 
         assertThatThrownBy(() -> provisioner.adopt(first(), AdoptionOptions.defaults()))
-                .isInstanceOf(AdoptionRefusedException.class)
+                .isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("'customer_totals' is a table in public but a view in the tenant migrations; "
                         + "the names collide.");
         assertThatThrownBy(() -> provisioner.adopt(first(), AdoptionOptions.defaults().tables("customers", "tenants")))
@@ -172,7 +174,7 @@ class AdoptionTest {
         List<String> before = snapshot();
 
         assertThatThrownBy(() -> provisioner.adopt(first(), AdoptionOptions.defaults()))
-                .isInstanceOf(ProvisioningException.class)
+                .isInstanceOf(TenancyException.class)
                 .hasMessageContaining("nothing was changed")
                 .hasMessageContaining("injected failure while moving invoices");
 

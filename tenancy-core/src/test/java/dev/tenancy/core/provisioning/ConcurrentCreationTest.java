@@ -1,5 +1,6 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenantConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenancy.test.postgres.TestDatabase;
@@ -86,7 +87,7 @@ class ConcurrentCreationTest {
         assertThat(outcomes).filteredOn(TenantInfo.class::isInstance).hasSize(1);
         assertThat(outcomes).filteredOn(outcome -> !(outcome instanceof TenantInfo))
                 .hasSize(THREADS - 1).allSatisfy(outcome ->
-                        assertThat(outcome).isInstanceOf(TenantAlreadyExistsException.class));
+                        assertThat(outcome).isInstanceOf(TenantConflictException.class));
         assertThat(fixture.tenants()).containsExactly("tenant_racer:ACTIVE");
         assertThat(fixture.domains()).containsExactly("racer.localhost:tenant_racer:true");
         assertThat(fixture.schemas()).containsExactly("tenant_racer");

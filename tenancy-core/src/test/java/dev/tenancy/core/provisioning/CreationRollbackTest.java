@@ -1,5 +1,6 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenancyException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -92,7 +93,7 @@ class CreationRollbackTest {
         TenantProvisioner provisioner = (template ? builder : builder.withoutTemplate()).build();
         fixture.sql(SCHEMA_FAULT);
 
-        assertThatThrownBy(() -> provisioner.create(boom())).isInstanceOf(ProvisioningException.class)
+        assertThatThrownBy(() -> provisioner.create(boom())).isInstanceOf(TenancyException.class)
                 .hasMessageContaining("while building the schema").hasMessageContaining("injected")
                 .hasMessageContaining("Everything this attempt had written was removed");
 
@@ -107,7 +108,7 @@ class CreationRollbackTest {
                 fixture.migrator(ProvisioningFixture.TENANT, ProvisioningFixture.FAILING));
         TenantProvisioner broken = (template ? builder : builder.withoutTemplate()).build();
 
-        assertThatThrownBy(() -> broken.create(boom())).isInstanceOf(ProvisioningException.class)
+        assertThatThrownBy(() -> broken.create(boom())).isInstanceOf(TenancyException.class)
                 .hasMessageContaining("while building the schema").hasMessageContaining("no_such_table");
 
         assertNothingLeftAndCreatableAgain(fixture.provisioner().withoutTemplate().build());
@@ -118,7 +119,7 @@ class CreationRollbackTest {
         TenantProvisioner provisioner = fixture.provisioner().build();
         fixture.sql(DOMAIN_FAULT);
 
-        assertThatThrownBy(() -> provisioner.create(boom())).isInstanceOf(ProvisioningException.class)
+        assertThatThrownBy(() -> provisioner.create(boom())).isInstanceOf(TenancyException.class)
                 .hasMessageContaining("injected: domain insert refused");
 
         fixture.sql("DROP TRIGGER refuse_domain ON public.domains");
@@ -157,7 +158,7 @@ class CreationRollbackTest {
             }
         }).build();
 
-        assertThatThrownBy(() -> provisioner.create(boom())).isInstanceOf(ProvisioningException.class)
+        assertThatThrownBy(() -> provisioner.create(boom())).isInstanceOf(TenancyException.class)
                 .hasMessageContaining("injected in " + failingStep)
                 .hasRootCauseInstanceOf(IllegalStateException.class);
 
@@ -172,7 +173,7 @@ class CreationRollbackTest {
         assertThatThrownBy(() -> provisioner.create(boom().setUp(tenant -> {
             fixture.sql("INSERT INTO tenant_boom.users (email) VALUES ('admin@boom.test')");
             throw new IllegalArgumentException("injected: the admin's e-mail is refused");
-        }))).isInstanceOf(ProvisioningException.class)
+        }))).isInstanceOf(TenancyException.class)
                 .hasMessageContaining("while running the application's set-up steps");
 
         assertThat(fixture.string("SELECT error FROM public.tenancy_audit ORDER BY id DESC LIMIT 1"))
@@ -191,7 +192,7 @@ class CreationRollbackTest {
             }
         }).build();
 
-        assertThatThrownBy(() -> provisioner.create(boom())).isInstanceOf(ProvisioningException.class);
+        assertThatThrownBy(() -> provisioner.create(boom())).isInstanceOf(TenancyException.class);
 
         assertThat(directory.resolve("boom.localhost")).isEmpty();
     }

@@ -1,5 +1,6 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenancyException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -126,7 +127,7 @@ class ProvisioningFaultsTest {
         }
         TenantProvisioner provisioner = step.provisioner(fixture.pool(), fault);
         assertThatThrownBy(() -> provisioner.create(step.request(fixture.pool(), fault)))
-                .isInstanceOf(ProvisioningException.class).hasMessageContaining("injected");
+                .isInstanceOf(TenancyException.class).hasMessageContaining("injected");
         fixture.sql(CreationStep.REMOVE_FAULTS);
     }
 

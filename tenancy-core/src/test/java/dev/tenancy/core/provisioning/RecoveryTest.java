@@ -1,5 +1,6 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenancyException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -53,7 +54,7 @@ class RecoveryTest {
                     killTheSessionCreating("tenant_crash");
                     throw new IllegalStateException("the process dies here");
                 })))
-                .isInstanceOf(ProvisioningException.class).hasMessageContaining("recoverInterrupted()");
+                .isInstanceOf(TenancyException.class).hasMessageContaining("recoverInterrupted()");
         assertThat(fixture.tenants()).containsExactly("tenant_crash:PROVISIONING");
         assertThat(fixture.schemas()).containsExactly("tenant_crash");
         assertThat(fixture.ledger()).containsExactly("tenant_crash");

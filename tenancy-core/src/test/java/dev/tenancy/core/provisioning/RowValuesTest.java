@@ -1,5 +1,6 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenancyException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -87,7 +88,7 @@ class RowValuesTest {
             }).build();
             assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("acme").value("name", "Acme")
                     .setUp(tenant -> sql(failingInsert))))
-                    .isInstanceOf(ProvisioningException.class)
+                    .isInstanceOf(TenancyException.class)
                     .hasMessageContaining("set-up steps")
                     .hasMessageContaining("violates")
                     .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET, "Mallory"));

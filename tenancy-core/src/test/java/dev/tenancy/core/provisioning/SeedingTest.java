@@ -82,7 +82,7 @@ class SeedingTest {
                         .onCreate()).build();
 
         assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("broken").value("name", "Broken")))
-                .isInstanceOf(ProvisioningException.class)
+                .isInstanceOf(TenancyException.class)
                 .hasMessageContaining("Seed script broken.sql failed in tenant tenant_broken");
         assertThat(fixture.tenants()).isEmpty();
         assertThat(fixture.schemaExists("tenant_broken")).isFalse();

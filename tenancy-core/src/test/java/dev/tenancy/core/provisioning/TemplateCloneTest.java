@@ -3,7 +3,7 @@ package dev.tenancy.core.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenancy.core.InvalidSchemaNameException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
@@ -121,6 +121,6 @@ class TemplateCloneTest {
         assertThat(fixture.string("SELECT count(*) FROM public.tenants WHERE schema_name = '_tenancy_template'"))
                 .isEqualTo("0");
         assertThatThrownBy(() -> provisioner.create(TenantRequest.schema("_tenancy_template").value("name", "Sneaky")))
-                .isInstanceOf(InvalidSchemaNameException.class).hasMessageContaining("reserved");
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("reserved");
     }
 }

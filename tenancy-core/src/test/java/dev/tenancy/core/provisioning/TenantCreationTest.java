@@ -1,5 +1,7 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.TenantConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -168,9 +170,9 @@ class TenantCreationTest {
         assertThatThrownBy(() -> withTemplate.create(TenantRequest.subdomain("broken").value("name", "Broken")
                 .setUp(tenant -> {
                     throw new IllegalStateException("set-up failed");
-                }))).isInstanceOf(ProvisioningException.class);
+                }))).isInstanceOf(TenancyException.class);
         assertThatThrownBy(() -> withTemplate.create(TenantRequest.subdomain("cloned").value("name", "Again")))
-                .isInstanceOf(TenantAlreadyExistsException.class);
+                .isInstanceOf(TenantConflictException.class);
 
         assertThat(ended).containsExactly("tenant_cloned:TEMPLATE:true", "tenant_migrated:MIGRATIONS:true",
                 "tenant_copy:CLONE:true", "tenant_broken:TEMPLATE:false");

@@ -148,7 +148,7 @@ class TenantRoleProvisioningTest {
                     insertUser("admin@boom.test");
                     throw new IllegalStateException("injected: set-up failed");
                 })))
-                .isInstanceOf(ProvisioningException.class)
+                .isInstanceOf(TenancyException.class)
                 .hasMessageContaining("Everything this attempt had written was removed");
 
         assertThat(tenantRoles()).isEmpty();

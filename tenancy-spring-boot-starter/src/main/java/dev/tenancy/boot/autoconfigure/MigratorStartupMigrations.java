@@ -1,6 +1,6 @@
 package dev.tenancy.boot.autoconfigure;
 
-import dev.tenancy.core.migration.MigrationException;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.migration.MigrationReport;
 import dev.tenancy.core.migration.SchemaResult;
 import dev.tenancy.core.migration.TenantMigrator;
@@ -31,7 +31,7 @@ final class MigratorStartupMigrations implements StartupMigrations {
     public void migrate(MigrateOnStartup mode) {
         MigrationReport report = mode == MigrateOnStartup.ALL ? migrator.migrateAll() : migrator.migrateShared();
         if (!report.successful()) {
-            throw new MigrationException("Start-up migrations (tenancy.migrations.on-startup="
+            throw new TenancyException("Start-up migrations (tenancy.migrations.on-startup="
                     + mode.name().toLowerCase(Locale.ROOT) + ") failed, so the application does not start: "
                     + report.summary() + System.lineSeparator() + "Failed schemas keep their last good version. Fix "
                     + "the migration and start again; 'migrate-schemas' migrates without starting the application.");

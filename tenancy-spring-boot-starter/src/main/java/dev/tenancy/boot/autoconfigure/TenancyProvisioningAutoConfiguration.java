@@ -1,7 +1,7 @@
 package dev.tenancy.boot.autoconfigure;
 
 import dev.tenancy.core.TenancyException;
-import dev.tenancy.core.directory.InvalidHostException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.migration.TenantMigrator;
@@ -67,7 +67,7 @@ public final class TenancyProvisioningAutoConfiguration {
     private static TenantNaming naming(String domainSuffix) {
         try {
             return TenantNaming.conventional(domainSuffix == null ? "" : domainSuffix);
-        } catch (InvalidHostException e) {
+        } catch (InvalidInputException e) {
             throw new TenancyException("tenancy.domain-suffix must be the parent domain of tenants' subdomains, e.g. "
                     + "example.com (or localhost in development): " + e.getMessage(), e);
         }

@@ -1,6 +1,6 @@
 package dev.tenancy.boot.cli;
 
-import dev.tenancy.core.InvalidSchemaNameException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 
 import java.util.Collection;
@@ -55,7 +55,7 @@ public final class CommandArguments {
     public SchemaName schema(String name, Collection<String> reserved) {
         try {
             return SchemaName.of(value(name), reserved);
-        } catch (InvalidSchemaNameException e) {
+        } catch (InvalidInputException e) {
             throw new CommandUsageException("--" + name + ": " + e.getMessage());
         }
     }

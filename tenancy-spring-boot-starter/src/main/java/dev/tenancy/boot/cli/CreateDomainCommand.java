@@ -2,7 +2,7 @@ package dev.tenancy.boot.cli;
 
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.directory.HostNames;
-import dev.tenancy.core.directory.InvalidHostException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 
 import java.io.PrintStream;
@@ -75,7 +75,7 @@ public final class CreateDomainCommand implements TenancyCommand {
         String host = domain.orElseGet(() -> subdomain.get() + "." + domainSuffix);
         try {
             return HostNames.normalise(host);
-        } catch (InvalidHostException e) {
+        } catch (InvalidInputException e) {
             throw new CommandUsageException(e.getMessage());
         }
     }

@@ -1,7 +1,7 @@
 package dev.tenancy.boot.cli;
 
 import dev.tenancy.core.directory.HostNames;
-import dev.tenancy.core.directory.InvalidHostException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 
 import java.io.PrintStream;
@@ -42,7 +42,7 @@ public final class DeleteDomainCommand implements TenancyCommand {
         String host;
         try {
             host = HostNames.normalise(arguments.value("domain"));
-        } catch (InvalidHostException e) {
+        } catch (InvalidInputException e) {
             throw new CommandUsageException(e.getMessage());
         }
         if (!provisioner.removeDomain(host, ProvisionerCalls.actor())) {

@@ -1,8 +1,6 @@
 package dev.tenancy.boot.cli;
 
-import dev.tenancy.core.InvalidSchemaNameException;
-import dev.tenancy.core.directory.InvalidHostException;
-import dev.tenancy.core.provisioning.InvalidTenantRequestException;
+import dev.tenancy.core.InvalidInputException;
 
 import java.util.function.Supplier;
 
@@ -26,10 +24,8 @@ final class ProvisionerCalls {
     static <T> T call(Supplier<T> operation) {
         try {
             return operation.get();
-        } catch (InvalidTenantRequestException e) {
+        } catch (InvalidInputException e) {
             throw new CommandUsageException(String.join(System.lineSeparator(), e.problems()));
-        } catch (InvalidSchemaNameException | InvalidHostException e) {
-            throw new CommandUsageException(e.getMessage());
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.tenancy.boot.web;
 
-import dev.tenancy.core.directory.InvalidHostException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.directory.TenantDirectory;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -33,7 +33,7 @@ public final class HeaderTenantResolver implements TenantRequestResolver {
         }
         try {
             return directory.resolve(value).map(TenantResolution::tenant).orElse(TenantResolution.notFound());
-        } catch (InvalidHostException e) {
+        } catch (InvalidInputException e) {
             return TenantResolution.invalid();
         }
     }

@@ -1,7 +1,7 @@
 package dev.tenancy.boot.web;
 
 import dev.tenancy.core.directory.HostNames;
-import dev.tenancy.core.directory.InvalidHostException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.directory.TenantDirectory;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -32,7 +32,7 @@ public final class HostTenantResolver implements TenantRequestResolver {
         String host;
         try {
             host = HostNames.normalise(request.getServerName());
-        } catch (InvalidHostException e) {
+        } catch (InvalidInputException e) {
             return TenantResolution.invalid();
         }
         if (publicHosts.contains(host)) {

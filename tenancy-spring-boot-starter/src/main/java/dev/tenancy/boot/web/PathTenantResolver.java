@@ -1,7 +1,7 @@
 package dev.tenancy.boot.web;
 
 import dev.tenancy.core.TenancyException;
-import dev.tenancy.core.directory.InvalidHostException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.directory.TenantDirectory;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -67,7 +67,7 @@ public final class PathTenantResolver implements TenantRequestResolver {
             return directory.resolve(key)
                     .map(tenant -> TenantResolution.tenant(tenant, new TenantPathRequest(request, tenantPath)))
                     .orElse(TenantResolution.notFound());
-        } catch (InvalidHostException e) {
+        } catch (InvalidInputException e) {
             return TenantResolution.invalid();
         }
     }

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenancy.core.migration.MigrationListener;
 import dev.tenancy.core.migration.MigrationTarget;
-import dev.tenancy.core.provisioning.InvalidTenantRequestException;
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.provisioning.TenantInfo;
 import dev.tenancy.core.provisioning.TenantListener;
 import dev.tenancy.core.provisioning.TenantProvisioner;
@@ -169,7 +169,7 @@ class TenancyStartupTest {
                 .run(context -> {
                     TenantProvisioner provisioner = context.getBean(TenantProvisioner.class);
                     assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("WWW").value("name", "W")))
-                            .isInstanceOf(InvalidTenantRequestException.class).hasMessageContaining("reserved");
+                            .isInstanceOf(InvalidInputException.class).hasMessageContaining("reserved");
                     provisioner.create(TenantRequest.subdomain("acme").value("name", "Acme"));
                 });
 

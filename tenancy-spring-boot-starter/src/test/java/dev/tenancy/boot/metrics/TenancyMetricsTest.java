@@ -11,7 +11,7 @@ import dev.tenancy.boot.web.TenantRequestResolver;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.Tenants;
 import dev.tenancy.core.migration.TenantMigrator;
-import dev.tenancy.core.provisioning.ProvisioningException;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.core.provisioning.TenantRequest;
 import dev.tenancy.test.postgres.TestDatabase;
@@ -123,7 +123,7 @@ class TenancyMetricsTest {
             assertThatThrownBy(() -> provisioner.create(TenantRequest.subdomain("failing").value("name", "F")
                     .setUp(tenant -> {
                         throw new IllegalStateException("the application's set-up failed");
-                    }))).isInstanceOf(ProvisioningException.class);
+                    }))).isInstanceOf(TenancyException.class);
 
             assertThat(registry.get("tenancy.provisioning").tag("mode", "clone").tag("outcome", "created").timer()
                     .count()).isEqualTo(1);

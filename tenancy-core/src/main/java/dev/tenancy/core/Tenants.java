@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
 
 /**
  * The tenant context: which tenant the running code works for.
@@ -18,8 +19,8 @@ import java.util.concurrent.Executor;
  *
  * <p><b>No silent switch inside a transaction.</b> A transaction holds a connection opened for the tenant it began
  * in. Switching to another tenant (or to or from public) while a transaction is bound to the thread is refused with
- * a {@link TenantSwitchRefusedException}, as the installed {@link TransactionGuard} reports it (the Spring Boot
- * starter installs one). Work for another tenant belongs in a new transaction of its own: ask for that explicitly with
+ * a {@link TenantSwitchRefusedException}, as the {@linkplain #installTransactionGuard installed transaction guard}
+ * reports it (the Spring Boot starter installs one). Work for another tenant belongs in a new transaction of its own: ask for that explicitly with
  * {@link #runForNewTransaction(SchemaName, Block)} / {@link #callForNewTransaction(SchemaName, Action)} and start the
  * new transaction inside (e.g. {@code REQUIRES_NEW}). Entering the tenant that is already current is never a switch.
  *
@@ -30,7 +31,8 @@ public final class Tenants {
 
     private static final ThreadLocal<SchemaName> CURRENT = new ThreadLocal<>();
     private static final ThreadLocal<TenantScope> INNERMOST = new ThreadLocal<>();
-    private static volatile TransactionGuard guard = TransactionGuard.NONE;
+    private static final BooleanSupplier NO_TRANSACTIONS = () -> false;
+    private static volatile BooleanSupplier transactionActive = NO_TRANSACTIONS;
 
     private Tenants() {
     }
@@ -109,11 +111,15 @@ public final class Tenants {
     }
 
     /**
-     * Installs the guard that reports whether a transaction is bound to the current thread; {@code null} installs
-     * {@link TransactionGuard#NONE}. Applies to every thread from now on.
+     * Installs the guard that tells whether an actual transaction (not merely a transaction-less synchronization scope)
+     * is bound to the current thread, so that a tenant switch inside one is refused with a
+     * {@link TenantSwitchRefusedException}. A transaction manager knows this, plain Java does not: without a guard, or
+     * with {@code null}, no transaction is ever seen. The Spring Boot starter installs one that asks Spring's
+     * transaction synchronization. It is asked on every tenant switch, from every thread, so it must be cheap and
+     * thread-safe. Applies to every thread from now on.
      */
-    public static void installTransactionGuard(TransactionGuard transactionGuard) {
-        guard = transactionGuard == null ? TransactionGuard.NONE : transactionGuard;
+    public static void installTransactionGuard(BooleanSupplier transactionActive) {
+        Tenants.transactionActive = transactionActive == null ? NO_TRANSACTIONS : transactionActive;
     }
 
     /** Runs {@code block} in public (no tenant), then restores the previous context. */
@@ -151,7 +157,7 @@ public final class Tenants {
 
     private static TenantScope open(SchemaName tenant, boolean refuseInTransaction) {
         SchemaName current = CURRENT.get();
-        if (refuseInTransaction && !Objects.equals(current, tenant) && guard.transactionActive()) {
+        if (refuseInTransaction && !Objects.equals(current, tenant) && transactionActive.getAsBoolean()) {
             throw new TenantSwitchRefusedException(current, tenant);
         }
         TenantScope scope = new TenantScope(Thread.currentThread(), CURRENT.get(), INNERMOST.get());

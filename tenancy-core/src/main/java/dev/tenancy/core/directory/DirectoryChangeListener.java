@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -23,7 +24,7 @@ import org.postgresql.PGNotification;
  * same transaction as the change (PostgreSQL delivers it only on commit, so a rolled-back change announces nothing),
  * and evicts what each announcement names. A change is seen by every instance within about a second.
  *
- * <p>It holds one connection of its own for as long as it runs, opened through the {@link ConnectionSource} it was
+ * <p>It holds one connection of its own for as long as it runs, opened through the connection source it was
  * given (a plain driver connection, or one borrowed from a pool and kept), and polls it on a daemon thread. When that
  * connection fails it forgets everything the directory cached (announcements may have been missed), opens a new one
  * with growing back-off (100 ms up to 30 s), and forgets everything once more as soon as it listens again; meanwhile
@@ -31,10 +32,10 @@ import org.postgresql.PGNotification;
  *
  * <p>Announcements name only tenants' schemas and host names, never secrets.
  */
-public final class DirectoryChangeListener implements AutoCloseable {
+final class DirectoryChangeListener implements AutoCloseable {
 
     /** The PostgreSQL notification channel Tenancy announces directory changes on. */
-    public static final String CHANNEL = "tenancy_directory";
+    static final String CHANNEL = "tenancy_directory";
 
     private static final System.Logger LOG = System.getLogger(DirectoryChangeListener.class.getName());
     private static final String SCHEMA = "schema:";
@@ -43,21 +44,13 @@ public final class DirectoryChangeListener implements AutoCloseable {
     private static final Duration FIRST_RETRY = Duration.ofMillis(100);
     private static final Duration LAST_RETRY = Duration.ofSeconds(30);
 
-    /** Opens the connection the listener keeps; called again after the previous one failed. */
-    @FunctionalInterface
-    public interface ConnectionSource {
-
-        /** A new connection to the application's database. */
-        Connection open() throws SQLException;
-    }
-
     private final TenantDirectory directory;
-    private final ConnectionSource connections;
+    private final Callable<Connection> connections;
     private final Thread thread;
     private volatile boolean running = true;
     private volatile boolean listening;
 
-    private DirectoryChangeListener(TenantDirectory directory, ConnectionSource connections) {
+    private DirectoryChangeListener(TenantDirectory directory, Callable<Connection> connections) {
         this.directory = Objects.requireNonNull(directory, "directory");
         this.connections = Objects.requireNonNull(connections, "connections");
         this.thread = new Thread(this::run, "tenancy-directory-listener");
@@ -65,7 +58,7 @@ public final class DirectoryChangeListener implements AutoCloseable {
     }
 
     /** Starts listening for changes and evicting them from {@code directory}; returns at once. */
-    public static DirectoryChangeListener start(TenantDirectory directory, ConnectionSource connections) {
+    static DirectoryChangeListener start(TenantDirectory directory, Callable<Connection> connections) {
         DirectoryChangeListener listener = new DirectoryChangeListener(directory, connections);
         listener.thread.start();
         return listener;
@@ -75,7 +68,7 @@ public final class DirectoryChangeListener implements AutoCloseable {
      * Announces, inside the transaction open on {@code transaction}, that {@code schema}'s tenant and {@code hosts}
      * changed: every listening directory evicts them once the transaction commits, and never if it rolls back.
      */
-    public static void announce(Connection transaction, SchemaName schema, Collection<String> hosts)
+    static void announce(Connection transaction, SchemaName schema, Collection<String> hosts)
             throws SQLException {
         List<String> payloads = new ArrayList<>();
         payloads.add(SCHEMA + schema.value());
@@ -91,7 +84,7 @@ public final class DirectoryChangeListener implements AutoCloseable {
     }
 
     /** Whether it holds a working connection and listens (false while reconnecting and after {@link #close()}). */
-    public boolean listening() {
+    boolean listening() {
         return listening;
     }
 
@@ -110,7 +103,7 @@ public final class DirectoryChangeListener implements AutoCloseable {
     private void run() {
         Duration retry = FIRST_RETRY;
         while (running) {
-            try (Connection connection = connections.open()) {
+            try (Connection connection = connections.call()) {
                 try {
                     listen(connection);
                     retry = FIRST_RETRY;
@@ -119,7 +112,7 @@ public final class DirectoryChangeListener implements AutoCloseable {
                     listening = false;
                     unlisten(connection);
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (Exception e) {
                 if (!running) {
                     return;
                 }

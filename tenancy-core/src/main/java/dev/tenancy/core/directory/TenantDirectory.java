@@ -15,8 +15,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Function;
 
@@ -30,10 +33,13 @@ import javax.sql.DataSource;
  * leading {@code www.} is ignored. Hosts that match no tenant are cached too, for a shorter time, so a flood of
  * unknown hosts cannot turn into a flood of queries; the cache's size bound keeps memory flat whatever the number
  * of tenants or hosts. Changes made through Tenancy evict the affected entries on the instance that made them, and,
- * with a {@link DirectoryChangeListener} running, on every other instance within about a second; changes made
- * elsewhere are seen after the time-to-live.
+ * on every other instance whose directory {@linkplain #listenForChanges listens for changes}, within about a second;
+ * changes made elsewhere are seen after the time-to-live.
  */
 public final class TenantDirectory {
+
+    /** The PostgreSQL notification channel on which directory changes are announced. */
+    public static final String CHANGE_CHANNEL = DirectoryChangeListener.CHANNEL;
 
     private final DataSource dataSource;
     private final String lookupSql;
@@ -41,6 +47,7 @@ public final class TenantDirectory {
     private final Cache<String, Optional<TenantRecord>> cache;
     private final LongAdder databaseLookups = new LongAdder();
     private final Function<String, Optional<TenantRecord>> loader = this::load;
+    private final AtomicReference<DirectoryChangeListener> listener = new AtomicReference<>();
 
     private TenantDirectory(Builder builder) {
         this.dataSource = builder.dataSource;
@@ -148,6 +155,51 @@ public final class TenantDirectory {
     /** Forgets everything cached, including hosts known to match no tenant. */
     public void evictAll() {
         cache.invalidateAll();
+    }
+
+    /**
+     * Keeps this directory fresh when another instance changes a tenant or a domain: listens on the PostgreSQL channel
+     * {@value #CHANGE_CHANNEL}, to which the provisioner {@linkplain #announceChange announces} every change in the
+     * transaction that makes it (PostgreSQL delivers it on commit only), and evicts what each announcement names, so
+     * every instance sees a change within about a second. Announcements name tenants' schemas and host names only.
+     *
+     * <p>It keeps one connection of its own, opened by {@code connections} (a plain driver connection, or one
+     * borrowed from a pool and kept; with a transaction pooler in between, a direct one), polled on a daemon thread.
+     * When that connection fails it forgets everything cached (announcements may have been missed) and opens a new
+     * one with growing back-off (100 ms up to 30 s), forgetting everything once more as soon as it listens again;
+     * meanwhile the time-to-live still bounds how long an answer can be stale. Returns at once.
+     *
+     * @param connections opens the connection it keeps; called again after one failed
+     * @return the handle whose {@code close()} stops listening and closes the connection
+     * @throws IllegalStateException when this directory listens already
+     */
+    public AutoCloseable listenForChanges(Callable<Connection> connections) {
+        DirectoryChangeListener started = DirectoryChangeListener.start(this, connections);
+        if (!listener.compareAndSet(null, started)) {
+            started.close();
+            throw new IllegalStateException("This directory listens for changes already; close the handle "
+                    + "listenForChanges returned before starting another.");
+        }
+        return () -> {
+            started.close();
+            listener.compareAndSet(started, null);
+        };
+    }
+
+    /** Whether it {@linkplain #listenForChanges listens for changes} now (false while reconnecting). */
+    public boolean listeningForChanges() {
+        DirectoryChangeListener current = listener.get();
+        return current != null && current.listening();
+    }
+
+    /**
+     * Announces, inside the transaction open on {@code transaction}, that {@code schema}'s tenant and {@code hosts}
+     * changed: every directory that listens evicts them once the transaction commits, and none if it rolls back. The
+     * provisioner announces its own changes; call it when the application changes the tenant or domain tables itself.
+     */
+    public static void announceChange(Connection transaction, SchemaName schema, Collection<String> hosts)
+            throws SQLException {
+        DirectoryChangeListener.announce(transaction, schema, hosts);
     }
 
     /** How many lookups went to the database since this directory was built (cache misses). */

@@ -28,7 +28,7 @@ import java.util.Objects;
  * setting that would let tenants share cache entries, {@code hibernate.cache.keys_factory=simple}, is refused at
  * start-up. Results of stored-procedure calls carry no tenant in their query-cache key: do not mark them cacheable.
  */
-public final class TenantConnectionProvider implements MultiTenantConnectionProvider<String>,
+final class TenantConnectionProvider implements MultiTenantConnectionProvider<String>,
         ServiceRegistryAwareService {
 
     private static final long serialVersionUID = 1L;
@@ -36,7 +36,7 @@ public final class TenantConnectionProvider implements MultiTenantConnectionProv
     private final transient TenantAwareDataSource dataSource;
 
     /** A provider handing out connections of {@code dataSource}. */
-    public TenantConnectionProvider(TenantAwareDataSource dataSource) {
+    TenantConnectionProvider(TenantAwareDataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
     }
 

@@ -2,7 +2,6 @@ package dev.tenancy.core.provisioning;
 
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.directory.DirectoryChangeListener;
 import dev.tenancy.core.directory.DomainStore;
 import dev.tenancy.core.directory.TenantDirectory;
 
@@ -51,7 +50,7 @@ record Context(DataSource pool, TenantRows rows, DomainStore domains, SchemaFact
      * to forget the tenant and its hosts.
      */
     static void announce(Connection transaction, SchemaName schema, Collection<String> hosts) throws SQLException {
-        DirectoryChangeListener.announce(transaction, schema, hosts);
+        TenantDirectory.announceChange(transaction, schema, hosts);
     }
 
     /** Tells every listener how a creation that started at {@code startNanos} ({@link System#nanoTime()}) ended. */

@@ -3,7 +3,6 @@ package dev.tenancy.core.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.directory.DirectoryChangeListener;
 import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.directory.TenantRecord;
 import dev.tenancy.core.model.TenantStatus;
@@ -29,7 +28,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two instances on one database: instance 1 changes tenants through its provisioner; instance 2's directory, warm and
- * with a time-to-live far longer than the test, hears the change through {@link DirectoryChangeListener}.
+ * with a time-to-live far longer than the test, hears the change through {@link TenantDirectory#listenForChanges}.
  */
 @ExtendWith(TestDatabaseExtension.class)
 class DirectoryNotificationTest {
@@ -42,7 +41,7 @@ class DirectoryNotificationTest {
     private static TestDatabase database;
     private TenantProvisioner instanceOne;
     private TenantDirectory instanceTwo;
-    private DirectoryChangeListener listener;
+    private AutoCloseable listener;
 
     @BeforeAll
     static void database(TestDatabase testDatabase) {
@@ -64,15 +63,15 @@ class DirectoryNotificationTest {
         instanceOne.create(TenantRequest.subdomain("globex").value("name", "Globex"));
         instanceTwo = TenantDirectory.builder(fixture.pool()).timeToLive(Duration.ofHours(1))
                 .missingTimeToLive(Duration.ofHours(1)).build();
-        listener = DirectoryChangeListener.start(instanceTwo,
+        listener = instanceTwo.listenForChanges(
                 () -> DriverManager.getConnection(database.jdbcUrl(), database.username(), database.password()));
-        awaitTrue("the listener listens", listener::listening);
+        awaitTrue("the listener listens", instanceTwo::listeningForChanges);
         assertThat(schemaOf("acme.localhost")).contains(ACME);
         assertThat(schemaOf("globex.localhost")).contains(GLOBEX);
     }
 
     @AfterEach
-    void stop() {
+    void stop() throws Exception {
         listener.close();
     }
 
@@ -110,7 +109,7 @@ class DirectoryNotificationTest {
             try (Statement statement = connection.createStatement()) {
                 statement.execute("UPDATE public.tenants SET status = 'INACTIVE' WHERE schema_name = 'tenant_acme'");
             }
-            DirectoryChangeListener.announce(connection, ACME, List.of("acme.localhost"));
+            TenantDirectory.announceChange(connection, ACME, List.of("acme.localhost"));
             connection.rollback();
             connection.setAutoCommit(true);
         }
@@ -128,7 +127,7 @@ class DirectoryNotificationTest {
         assertThat(before).hasSize(1);
         fixture.sql("SELECT pg_terminate_backend(" + before.get(0) + ")");
 
-        awaitTrue("a new listener connection listens", () -> listener.listening()
+        awaitTrue("a new listener connection listens", () -> instanceTwo.listeningForChanges()
                 && !listenerBackends().isEmpty() && !listenerBackends().equals(before));
         assertThat(schemaOf("acme.localhost")).contains(ACME);
         instanceOne.removeDomain("acme.localhost", "alice");
@@ -142,7 +141,7 @@ class DirectoryNotificationTest {
 
     private static List<String> listenerBackends() {
         return fixture.strings("SELECT pid::text FROM pg_stat_activity WHERE query = 'LISTEN "
-                + DirectoryChangeListener.CHANNEL + "' AND datname = current_database()");
+                + TenantDirectory.CHANGE_CHANNEL + "' AND datname = current_database()");
     }
 
     private static <T> void await(String what, Supplier<T> actual, T expected) {

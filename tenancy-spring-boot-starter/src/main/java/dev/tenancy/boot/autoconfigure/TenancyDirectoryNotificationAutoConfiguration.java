@@ -1,6 +1,5 @@
 package dev.tenancy.boot.autoconfigure;
 
-import dev.tenancy.core.directory.DirectoryChangeListener;
 import dev.tenancy.core.directory.TenantDirectory;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -18,7 +17,7 @@ import javax.sql.DataSource;
 
 /**
  * Keeps the {@link TenantDirectory} of this instance fresh when another instance changes a tenant or a domain: a
- * {@link DirectoryChangeListener} listens on its own connection and evicts every announced change within about a
+ * {@link TenantDirectory#listenForChanges} listens on its own connection and evicts every announced change within about a
  * second. The connection is opened with the application's JDBC URL and credentials (Spring Boot's
  * {@link JdbcConnectionDetails}), outside the pool; when those are not known (a DataSource defined by the
  * application), one connection is borrowed from the pool and kept. {@code tenancy.directory.notifications=false}
@@ -31,16 +30,16 @@ import javax.sql.DataSource;
 public final class TenancyDirectoryNotificationAutoConfiguration {
 
     @Bean(destroyMethod = "close")
-    @ConditionalOnMissingBean
-    DirectoryChangeListener directoryChangeListener(TenantDirectory directory, DataSource dataSource,
+    @ConditionalOnMissingBean(name = "directoryChangeListener")
+    AutoCloseable directoryChangeListener(TenantDirectory directory, DataSource dataSource,
             ObjectProvider<JdbcConnectionDetails> connectionDetails) {
         JdbcConnectionDetails details = connectionDetails.getIfAvailable();
         if (details != null) {
-            return DirectoryChangeListener.start(directory,
+            return directory.listenForChanges(
                     () -> DriverManager.getConnection(details.getJdbcUrl(), details.getUsername(),
                             details.getPassword()));
         }
         DataSource pool = TenancyAutoConfiguration.tenantAware(dataSource).target();
-        return DirectoryChangeListener.start(directory, pool::getConnection);
+        return directory.listenForChanges(pool::getConnection);
     }
 }

@@ -1,7 +1,6 @@
 package dev.tenancy.boot.autoconfigure;
 
 import dev.tenancy.core.Tenants;
-import dev.tenancy.core.TransactionGuard;
 import dev.tenancy.core.provisioning.ProvisioningTransactions;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 
@@ -16,7 +15,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Tenancy and Spring transactions: installs a {@link TransactionGuard} that asks Spring whether an actual transaction
+ * Tenancy and Spring transactions: installs a transaction guard ({@link Tenants#installTransactionGuard}) that asks Spring whether an actual transaction
  * is bound to the thread, so that {@link Tenants} refuses to switch tenant inside one; and, with a single
  * {@link PlatformTransactionManager}, the {@link ProvisioningTransactions} with which the {@link TenantProvisioner}
  * works apart from its caller's transaction and runs each set-up step in a new transaction for the new tenant.

@@ -2,7 +2,7 @@ package dev.tenancy.boot.autoconfigure;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenancy.core.directory.DirectoryChangeListener;
+import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 
@@ -45,10 +45,10 @@ class DirectoryNotificationAutoConfigurationTest {
     @Test
     void theDirectoryListensForChangesByDefaultOnAConnectionOutsideThePool() {
         runner().run(context -> {
-            assertThat(context).hasSingleBean(DirectoryChangeListener.class);
-            DirectoryChangeListener listener = context.getBean(DirectoryChangeListener.class);
+            assertThat(context).hasBean("directoryChangeListener");
+            TenantDirectory directory = context.getBean(TenantDirectory.class);
             long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (!listener.listening()) {
+            while (!directory.listeningForChanges()) {
                 assertThat(System.nanoTime()).as("listening within " + DEADLINE).isLessThan(deadline);
                 LockSupport.parkNanos(Duration.ofMillis(20).toNanos());
             }
@@ -61,6 +61,6 @@ class DirectoryNotificationAutoConfigurationTest {
     @Test
     void notificationsCanBeSwitchedOff() {
         runner().withPropertyValues("tenancy.directory.notifications=false")
-                .run(context -> assertThat(context).doesNotHaveBean(DirectoryChangeListener.class));
+                .run(context -> assertThat(context).doesNotHaveBean("directoryChangeListener"));
     }
 }

@@ -1,6 +1,6 @@
 package dev.tenancy.test;
 
-import dev.tenancy.core.seed.SeedScript;
+import dev.tenancy.core.seed.TenantSeeding.SeedScript;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,6 +1,6 @@
 package dev.tenancy.test;
 
-import dev.tenancy.core.directory.HostNames;
+import dev.tenancy.core.directory.TenantDirectory;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -120,7 +120,7 @@ public final class TenantClient {
      * @param host a host name, e.g. {@code localhost} or {@code globex.localhost}
      */
     public TenantClient withHost(String host) {
-        return new TenantClient(HostNames.normalise(host), target, session, authorization);
+        return new TenantClient(TenantDirectory.normaliseHost(host), target, session, authorization);
     }
 
     /** Logs in at {@code /login} (Spring Security's default); see {@link #login(String, String, String)}. */

@@ -2,7 +2,7 @@ package dev.tenancy.test;
 
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.SqlIdentifiers;
-import dev.tenancy.core.directory.HostNames;
+import dev.tenancy.core.directory.TenantDirectory;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,7 +26,7 @@ record TenantSpec(SchemaName schema, String domain, Map<String, String> values, 
     /** Validates one tenant's settings as written in the annotation. */
     static TenantSpec of(String schema, String domain, String[] values) {
         SchemaName name = SchemaName.of(schema);
-        String host = HostNames.normalise(domain.isBlank() ? defaultDomain(name) : domain);
+        String host = TenantDirectory.normaliseHost(domain.isBlank() ? defaultDomain(name) : domain);
         return new TenantSpec(name, host, columnValues(name, values), List.of());
     }
 

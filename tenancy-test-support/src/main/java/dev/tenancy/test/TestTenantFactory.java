@@ -1,9 +1,9 @@
 package dev.tenancy.test;
 
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.directory.TenantTables;
-import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.provisioning.TenantInfo;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.core.provisioning.TenantRequest;

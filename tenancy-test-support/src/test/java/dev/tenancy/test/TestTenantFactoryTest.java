@@ -4,23 +4,23 @@ import static dev.tenancy.test.PlainTenantTest.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.migration.SchemaMigrator;
 import dev.tenancy.core.migration.TenantMigrator;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 import javax.sql.DataSource;
-
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Creating a test tenant is all or nothing, and removal never reaches beyond what the factory created. */
 @ExtendWith(TestDatabaseExtension.class)

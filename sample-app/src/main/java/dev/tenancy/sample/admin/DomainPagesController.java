@@ -1,11 +1,11 @@
 package dev.tenancy.sample.admin;
 
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
-import dev.tenancy.core.directory.DomainRecord;
-import dev.tenancy.core.directory.DomainStore;
 import dev.tenancy.core.TenantConflictException;
-import dev.tenancy.core.InvalidInputException;
+import dev.tenancy.core.directory.DomainStore.DomainRecord;
+import dev.tenancy.core.directory.DomainStore;
 import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.sample.tenants.TenantCatalog;

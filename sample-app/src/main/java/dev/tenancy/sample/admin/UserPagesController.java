@@ -1,6 +1,6 @@
 package dev.tenancy.sample.admin;
 
-import dev.tenancy.core.directory.TenantRecord;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 import dev.tenancy.sample.security.AccountPrincipal;
 import dev.tenancy.sample.tenants.TenantCatalog;
 import dev.tenancy.sample.users.AppUser;
@@ -9,7 +9,6 @@ import dev.tenancy.sample.users.UserAccounts;
 import dev.tenancy.sample.web.RequestRefusedException;
 
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

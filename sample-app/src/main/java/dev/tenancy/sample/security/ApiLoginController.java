@@ -1,6 +1,6 @@
 package dev.tenancy.sample.security;
 
-import dev.tenancy.core.directory.HostNames;
+import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.sample.web.ApiError;
 import dev.tenancy.sample.web.RequestRefusedException;
 
@@ -102,7 +102,7 @@ class ApiLoginController {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         AccountPrincipal principal = (AccountPrincipal) signedIn.getPrincipal();
         return ResponseEntity.ok(new SignedIn("signed_in", principal.getUsername(), principal.role().value(),
-                HostNames.normalise(request.getServerName()), csrf.getToken()));
+                TenantDirectory.normaliseHost(request.getServerName()), csrf.getToken()));
     }
 
     private static boolean isBlank(String value) {

@@ -7,7 +7,6 @@ import dev.tenancy.sample.web.RequestRefusedException;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.Predicate;
-
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
 import org.springframework.stereotype.Service;

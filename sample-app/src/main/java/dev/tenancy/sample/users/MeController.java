@@ -1,6 +1,6 @@
 package dev.tenancy.sample.users;
 
-import dev.tenancy.core.directory.HostNames;
+import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.sample.web.RequestRefusedException;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,6 +40,6 @@ class MeController {
                 RequestRefusedException.notFound("Your account no longer exists."));
         AppUser user = account.user();
         return new Me(user.getId(), user.getUsername(), user.getEmail(), user.getFirstName(), user.getLastName(),
-                account.role().value(), HostNames.normalise(request.getServerName()));
+                account.role().value(), TenantDirectory.normaliseHost(request.getServerName()));
     }
 }

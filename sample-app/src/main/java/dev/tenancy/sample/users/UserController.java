@@ -1,7 +1,7 @@
 package dev.tenancy.sample.users;
 
 import dev.tenancy.boot.web.TenantEndpoint;
-import dev.tenancy.core.directory.TenantRecord;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,6 +2,9 @@ package dev.tenancy.core.directory;
 
 import dev.tenancy.core.SchemaName;
 
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+
 import java.lang.System.Logger.Level;
 import java.sql.Array;
 import java.sql.Connection;
@@ -14,9 +17,6 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
 
 /**
  * Keeps a {@link TenantDirectory} fresh when another instance changes a tenant or a domain: it listens on the

@@ -1,8 +1,8 @@
 package dev.tenancy.core.directory;
 
-import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.TenantConflictException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -155,5 +155,16 @@ public final class DomainStore {
 
     private static DomainRecord read(ResultSet rows) throws SQLException {
         return new DomainRecord(rows.getLong(1), rows.getString(2), rows.getLong(3), rows.getBoolean(4));
+    }
+
+    /**
+     * A host name that serves a tenant.
+     *
+     * @param id the domain row's id
+     * @param domain the normalised host name
+     * @param tenantId the id of the tenant it serves
+     * @param primary whether it is the tenant's primary domain
+     */
+    public record DomainRecord(long id, String domain, long tenantId, boolean primary) {
     }
 }

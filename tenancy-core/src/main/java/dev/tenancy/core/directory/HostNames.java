@@ -1,6 +1,7 @@
 package dev.tenancy.core.directory;
 
 import dev.tenancy.core.InvalidInputException;
+
 import java.net.IDN;
 import java.util.Locale;
 
@@ -8,7 +9,7 @@ import java.util.Locale;
  * Normalises and validates host names the way the tenant directory stores and looks them up: lower case, no port,
  * no trailing dot, internationalised names in their ASCII ({@code xn--}) form.
  */
-public final class HostNames {
+final class HostNames {
 
     private static final int MAX_LENGTH = 253;
     private static final int MAX_LABEL = 63;
@@ -22,7 +23,7 @@ public final class HostNames {
      *
      * @throws InvalidInputException when the result is not a valid DNS host name
      */
-    public static String normalise(String host) {
+    static String normalise(String host) {
         if (host == null || host.isBlank()) {
             throw new InvalidInputException("A host name is required.");
         }
@@ -54,7 +55,7 @@ public final class HostNames {
     }
 
     /** Whether {@code host} normalises to a valid host name. */
-    public static boolean isValid(String host) {
+    static boolean isValid(String host) {
         try {
             normalise(host);
             return true;

@@ -29,7 +29,7 @@ import javax.sql.DataSource;
  * Resolves a host name to its tenant, through the application's domain and tenant tables, with a bounded in-memory
  * cache so that a request costs no database round trip in steady state.
  *
- * <p>Matching: the host is {@linkplain HostNames#normalise(String) normalised}; an exact match wins; otherwise a
+ * <p>Matching: the host is {@linkplain #normaliseHost(String) normalised}; an exact match wins; otherwise a
  * leading {@code www.} is ignored. Hosts that match no tenant are cached too, for a shorter time, so a flood of
  * unknown hosts cannot turn into a flood of queries; the cache's size bound keeps memory flat whatever the number
  * of tenants or hosts. Changes made through Tenancy evict the affected entries on the instance that made them, and,
@@ -137,6 +137,17 @@ public final class TenantDirectory {
     private static TenantRecord read(ResultSet rows) throws SQLException {
         return new TenantRecord(rows.getLong(1), SchemaName.of(rows.getString(2)),
                 TenantStatus.valueOf(rows.getString(3)));
+    }
+
+    /**
+     * Normalises a host name or a {@code Host} header value the way the directory stores and looks hosts up: lower
+     * case, no port, no trailing dot, internationalised names in their ASCII ({@code xn--}) form
+     * ({@code Acme.Example.COM.:8443} becomes {@code acme.example.com}).
+     *
+     * @throws InvalidInputException when the result is not a valid DNS host name
+     */
+    public static String normaliseHost(String host) {
+        return HostNames.normalise(host);
     }
 
     /** Forgets what is cached for {@code host}; the next lookup reads the database. */
@@ -262,6 +273,27 @@ public final class TenantDirectory {
                 throw new IllegalArgumentException(name + " must be zero or positive, was " + value);
             }
             return value;
+        }
+    }
+
+    /**
+     * What the directory knows of a tenant: its row id, schema and status.
+     *
+     * @param id the tenant row's id
+     * @param schema the tenant's schema
+     * @param status the tenant's lifecycle status
+     */
+    public record TenantRecord(long id, SchemaName schema, TenantStatus status) {
+
+        /** Checks the fields are present. */
+        public TenantRecord {
+            Objects.requireNonNull(schema, "schema");
+            Objects.requireNonNull(status, "status");
+        }
+
+        /** Whether requests for this tenant may be served (it is {@link TenantStatus#ACTIVE}). */
+        public boolean isServed() {
+            return status.isServed();
         }
     }
 }

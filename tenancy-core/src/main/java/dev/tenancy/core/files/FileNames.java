@@ -1,6 +1,7 @@
 package dev.tenancy.core.files;
 
 import dev.tenancy.core.InvalidInputException;
+
 import java.text.Normalizer;
 import java.util.regex.Pattern;
 

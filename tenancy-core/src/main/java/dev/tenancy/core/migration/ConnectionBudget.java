@@ -1,12 +1,13 @@
 package dev.tenancy.core.migration;
 
 import dev.tenancy.core.TenancyException;
+
+import com.zaxxer.hikari.HikariConfigMXBean;
+
 import java.sql.SQLException;
 import java.util.OptionalInt;
 
 import javax.sql.DataSource;
-
-import com.zaxxer.hikari.HikariConfigMXBean;
 
 /**
  * How many schemas may migrate at once without waiting for connections: each migrating schema holds one connection,

@@ -1,5 +1,7 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.migration.MigrationListener.MigrationProgress;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

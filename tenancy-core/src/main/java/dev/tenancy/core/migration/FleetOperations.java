@@ -1,10 +1,11 @@
 package dev.tenancy.core.migration;
 
-import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.migration.MigrationPlan.PlannedSchema;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult.Outcome;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult;
 import dev.tenancy.core.migration.SchemaLedger.Fleet;
-import dev.tenancy.core.migration.SchemaResult.Outcome;
 import dev.tenancy.core.migration.ValidationReport.Problem;
 
 import java.sql.Connection;

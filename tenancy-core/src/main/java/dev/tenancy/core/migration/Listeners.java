@@ -1,5 +1,8 @@
 package dev.tenancy.core.migration;
 
+import dev.tenancy.core.migration.MigrationListener.MigrationProgress;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult;
+
 import java.lang.System.Logger.Level;
 import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;

@@ -1,6 +1,15 @@
 package dev.tenancy.core.migration;
 
 import dev.tenancy.core.TenancyException;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.ClassProvider;
+import org.flywaydb.core.api.ResourceProvider;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.JavaMigration;
+import org.flywaydb.core.api.resource.LoadableResource;
+import org.flywaydb.core.internal.scanner.Scanner;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
@@ -18,14 +27,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.ClassProvider;
-import org.flywaydb.core.api.ResourceProvider;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.migration.JavaMigration;
-import org.flywaydb.core.api.resource.LoadableResource;
-import org.flywaydb.core.internal.scanner.Scanner;
 
 /**
  * One set of migrations (shared or tenant), scanned once per run and handed to every schema's Flyway as its

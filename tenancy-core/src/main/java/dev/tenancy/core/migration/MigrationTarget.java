@@ -1,14 +1,14 @@
 package dev.tenancy.core.migration;
 
-import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.Tenants;
+
+import org.flywaydb.core.api.migration.Context;
 
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
-
-import org.flywaydb.core.api.migration.Context;
 
 /**
  * The schema a migration runs in: the shared schema ({@code public}) or one tenant's schema.

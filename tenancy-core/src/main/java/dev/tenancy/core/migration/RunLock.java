@@ -1,6 +1,7 @@
 package dev.tenancy.core.migration;
 
 import dev.tenancy.core.TenancyException;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;

@@ -1,21 +1,13 @@
 package dev.tenancy.core.migration;
 
-import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SqlIdentifiers;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.migration.MigrationPlan.PendingMigration;
 import dev.tenancy.core.migration.MigrationPlan.PlannedSchema;
-import dev.tenancy.core.migration.SchemaResult.Outcome;
+import dev.tenancy.core.migration.MigrationReport.AppliedMigration;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult.Outcome;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult;
 import dev.tenancy.core.migration.ValidationReport.Problem;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Stream;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
@@ -28,6 +20,16 @@ import org.flywaydb.core.api.output.MigrateResult;
 import org.flywaydb.core.api.output.ValidateOutput;
 import org.flywaydb.core.api.output.ValidateResult;
 import org.flywaydb.database.postgresql.PostgreSQLConfigurationExtension;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Runs Flyway on one schema at a time with one scanned {@link MigrationSet}: migrate, info and validate. Each call

@@ -1,7 +1,7 @@
 package dev.tenancy.core.migration;
 
-import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.model.TenantStatus;
 

@@ -5,8 +5,12 @@ import dev.tenancy.core.SqlIdentifiers;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
+import dev.tenancy.core.migration.MigrationListener.MigrationProgress;
 import dev.tenancy.core.migration.MigrationPlan.PlannedSchema;
-import dev.tenancy.core.migration.SchemaResult.Outcome;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult.Outcome;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult;
+
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 import java.sql.Connection;
 import java.time.Duration;
@@ -17,8 +21,6 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 import javax.sql.DataSource;
-
-import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * Migrates the shared schema and every tenant schema with Flyway: django-tenants' {@code migrate_schemas --shared},

@@ -1,6 +1,7 @@
 package dev.tenancy.core.migration;
 
 import dev.tenancy.core.TenancyException;
+
 import java.util.List;
 import java.util.Objects;
 

@@ -1,7 +1,7 @@
 package dev.tenancy.core.model;
 
 import dev.tenancy.core.InvalidInputException;
-import dev.tenancy.core.directory.HostNames;
+import dev.tenancy.core.directory.TenantDirectory;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.FetchType;
@@ -56,12 +56,12 @@ public abstract class DomainMixin<T extends TenantMixin> {
     }
 
     /**
-     * Sets the host name, normalised ({@link HostNames#normalise(String)}).
+     * Sets the host name, normalised ({@link TenantDirectory#normaliseHost(String)}).
      *
      * @throws dev.tenancy.core.directory.InvalidInputException when it is not a valid host name
      */
     public void setDomain(String domain) {
-        this.domain = HostNames.normalise(domain);
+        this.domain = TenantDirectory.normaliseHost(domain);
     }
 
     /** The tenant this host name serves. */

@@ -6,6 +6,8 @@ import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.model.TenantStatus;
 import dev.tenancy.core.provisioning.AdoptionCatalog.HistoryRow;
 import dev.tenancy.core.provisioning.AdoptionCatalog.Relation;
+import dev.tenancy.core.provisioning.AdoptionOptions.AdoptionPlan;
+import dev.tenancy.core.provisioning.TenantListener.CreationMode;
 import dev.tenancy.core.provisioning.TenantRequest.NewTenant;
 
 import java.sql.Connection;

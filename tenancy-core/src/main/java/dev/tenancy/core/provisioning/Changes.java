@@ -1,10 +1,10 @@
 package dev.tenancy.core.provisioning;
 
-import dev.tenancy.core.TenantNotFoundException;
-import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.directory.DomainRecord;
-import dev.tenancy.core.directory.HostNames;
+import dev.tenancy.core.TenantConflictException;
+import dev.tenancy.core.TenantNotFoundException;
+import dev.tenancy.core.directory.DomainStore.DomainRecord;
+import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.model.TenantStatus;
 
 import java.sql.Connection;
@@ -97,7 +97,7 @@ final class Changes {
         context.books().install();
         Map<String, String> details = Map.of("domain", String.valueOf(host), "primary", Boolean.toString(primary));
         try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
-            String domain = HostNames.normalise(host);
+            String domain = TenantDirectory.normaliseHost(host);
             if (!locks.tryLock(AdvisoryLocks.tenantKey(schema))) {
                 throw TenantConflictException.busy(schema);
             }
@@ -128,7 +128,7 @@ final class Changes {
         Map<String, String> details = Map.of("domain", String.valueOf(host));
         SchemaName schema = null;
         try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
-            String domain = HostNames.normalise(host);
+            String domain = TenantDirectory.normaliseHost(host);
             Optional<DomainRecord> found = context.domains().find(control, domain);
             if (found.isEmpty()) {
                 return false;

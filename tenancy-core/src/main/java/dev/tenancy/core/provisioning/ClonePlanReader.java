@@ -1,7 +1,7 @@
 package dev.tenancy.core.provisioning;
 
-import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.TenancyException;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

@@ -1,9 +1,11 @@
 package dev.tenancy.core.provisioning;
 
-import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.directory.DomainStore;
 import dev.tenancy.core.directory.TenantDirectory;
+import dev.tenancy.core.provisioning.TenantListener.CreationMode;
+import dev.tenancy.core.provisioning.TenantListener.CreationOutcome;
 
 import java.lang.System.Logger.Level;
 import java.sql.Connection;

@@ -1,13 +1,15 @@
 package dev.tenancy.core.provisioning;
 
-import dev.tenancy.core.TenancyException;
-import dev.tenancy.core.TenantNotFoundException;
 import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.Tenants;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.TenantConflictException;
+import dev.tenancy.core.TenantNotFoundException;
+import dev.tenancy.core.Tenants;
 import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.provisioning.TenantListener.CreationMode;
 import dev.tenancy.core.provisioning.TenantRequest.NewTenant;
+import dev.tenancy.core.provisioning.TenantRequest.TenantSetup;
 
 import java.sql.Connection;
 import java.sql.SQLException;

@@ -1,6 +1,7 @@
 package dev.tenancy.core.provisioning;
 
 import dev.tenancy.core.Tenants;
+import dev.tenancy.core.provisioning.TenantRequest.TenantSetup;
 
 import java.util.function.Supplier;
 

@@ -1,8 +1,8 @@
 package dev.tenancy.core.provisioning;
 
-import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.model.TenantStatus;
 
 import java.sql.Connection;

@@ -1,9 +1,9 @@
 package dev.tenancy.core.provisioning;
 
-import dev.tenancy.core.TenantNotFoundException;
-import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.directory.DomainRecord;
+import dev.tenancy.core.TenantConflictException;
+import dev.tenancy.core.TenantNotFoundException;
+import dev.tenancy.core.directory.DomainStore.DomainRecord;
 import dev.tenancy.core.model.TenantStatus;
 
 import java.sql.Connection;

@@ -1,6 +1,10 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
+
+import java.time.Duration;
+import java.util.Objects;
 
 /**
  * Hears about tenants being created and deleted. Every method has an empty default, so a listener implements only
@@ -53,5 +57,37 @@ public interface TenantListener {
      * here are logged and ignored, since the deletion is already committed.
      */
     default void afterDelete(TenantInfo tenant, boolean schemaDropped) {
+    }
+
+    /**
+     * How one tenant creation ended, as {@link TenantListener#creationEnded} hears it: for creations, clones and
+     * adoptions that got past the checks of their request (a request refused before anything was written, e.g. for a
+     * taken name, is not reported).
+     *
+     * @param schema the new tenant's schema
+     * @param mode how its schema was built; for a creation that failed before building it, how it was going to be built
+     * @param created whether the tenant was created (else everything the attempt wrote was removed)
+     * @param duration from the start of the attempt to its end
+     */
+    public record CreationOutcome(SchemaName schema, CreationMode mode, boolean created, Duration duration) {
+
+        /** Checks that no field is null. */
+        public CreationOutcome {
+            Objects.requireNonNull(schema, "schema");
+            Objects.requireNonNull(mode, "mode");
+            Objects.requireNonNull(duration, "duration");
+        }
+    }
+
+    /** How a new tenant's schema is built: what {@link CreationOutcome#mode()} reports, e.g. as a metric's tag. */
+    public enum CreationMode {
+        /** Cloned from the migrated template schema (the fast way; the default when the template is usable). */
+        TEMPLATE,
+        /** Built by running the tenant migrations (no template, or the template could not be used). */
+        MIGRATIONS,
+        /** Copied from another tenant ({@link TenantProvisioner#cloneTenant}). */
+        CLONE,
+        /** Existing tables moved into it ({@link TenantProvisioner#adopt}). */
+        ADOPTION
     }
 }

@@ -2,7 +2,7 @@ package dev.tenancy.core.provisioning;
 
 import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.directory.HostNames;
+import dev.tenancy.core.directory.TenantDirectory;
 
 /**
  * Turns a subdomain (what a customer picks at sign-up) into the tenant's schema name and default host name.
@@ -26,7 +26,7 @@ public interface TenantNaming {
      * @throws dev.tenancy.core.directory.InvalidInputException when the suffix is not a valid host name
      */
     static TenantNaming conventional(String domainSuffix) {
-        String suffix = HostNames.normalise(domainSuffix);
+        String suffix = TenantDirectory.normaliseHost(domainSuffix);
         return new TenantNaming() {
             @Override
             public SchemaName schemaFor(String subdomain) {

@@ -1,16 +1,17 @@
 package dev.tenancy.core.provisioning;
 
-import dev.tenancy.core.TenantNotFoundException;
-import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.SqlIdentifiers;
 import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.TenantConflictException;
+import dev.tenancy.core.TenantNotFoundException;
 import dev.tenancy.core.directory.DomainStore;
 import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
 import dev.tenancy.core.migration.SchemaMigrator;
+import dev.tenancy.core.provisioning.AdoptionOptions.AdoptionPlan;
 import dev.tenancy.core.roles.TenantRoles;
 
 import java.sql.SQLException;

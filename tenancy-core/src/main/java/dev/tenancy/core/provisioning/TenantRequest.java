@@ -2,7 +2,7 @@ package dev.tenancy.core.provisioning;
 
 import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.directory.HostNames;
+import dev.tenancy.core.directory.TenantDirectory;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -126,7 +126,7 @@ public final class TenantRequest {
         hosts.addAll(domains);
         Set<String> normalised = new LinkedHashSet<>();
         for (String host : hosts) {
-            normalised.add(HostNames.normalise(host));
+            normalised.add(TenantDirectory.normaliseHost(host));
         }
         return new NewTenant(schemaName, List.copyOf(normalised),
                 Collections.unmodifiableMap(new LinkedHashMap<>(values)), autoDropSchema, List.copyOf(setUps), actor);
@@ -149,5 +149,21 @@ public final class TenantRequest {
     /** A request whose names are valid; the database checks come next. */
     record NewTenant(SchemaName schema, List<String> domains, Map<String, Object> values, boolean autoDropSchema,
             List<TenantSetup> setUps, String actor) {
+    }
+
+    /**
+     * An application's own step in creating a tenant, such as creating the tenant's admin user. It runs after the
+     * tenant's schema is ready and inside the new tenant's context ({@link dev.tenancy.core.Tenants#run}), so the
+     * application's tenant-aware {@code DataSource} or JPA repositories reach the new schema.
+     *
+     * <p>Throwing rolls the whole creation back. Secrets such as an initial password belong in the step's own
+     * closure: Tenancy never sees, logs or stores them; keep them out of exception messages too, since a failure's
+     * message is written to the audit.
+     */
+    @FunctionalInterface
+    public interface TenantSetup {
+
+        /** Sets the new tenant up; runs as {@code tenant.schema()}. */
+        void setUp(TenantInfo tenant) throws Exception;
     }
 }

@@ -1,22 +1,23 @@
 package dev.tenancy.core.directory;
 
-import dev.tenancy.core.TenantConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.TenantFixture;
+import dev.tenancy.core.directory.DomainStore.DomainRecord;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
-
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
 
 @ExtendWith(TestDatabaseExtension.class)
 class DomainStoreTest {

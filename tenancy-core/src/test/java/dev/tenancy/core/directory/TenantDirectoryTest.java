@@ -1,22 +1,23 @@
 package dev.tenancy.core.directory;
 
-import dev.tenancy.core.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenantFixture;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 import dev.tenancy.core.model.TenantStatus;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
-
-import java.sql.Connection;
-import java.time.Duration;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.time.Duration;
 
 @ExtendWith(TestDatabaseExtension.class)
 class TenantDirectoryTest {

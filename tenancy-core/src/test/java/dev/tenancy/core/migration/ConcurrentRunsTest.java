@@ -1,12 +1,15 @@
 package dev.tenancy.core.migration;
 
-import dev.tenancy.core.TenancyException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenancy.core.migration.SchemaResult.Outcome;
+import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult.Outcome;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.Statement;
@@ -16,9 +19,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(TestDatabaseExtension.class)
 class ConcurrentRunsTest {

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.migration.MigrationPlan.PendingMigration;
-import dev.tenancy.core.migration.SchemaResult.Outcome;
+import dev.tenancy.core.migration.MigrationReport.AppliedMigration;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult.Outcome;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 

@@ -3,9 +3,16 @@ package dev.tenancy.core.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.migration.SchemaResult.Outcome;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult.Outcome;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -18,12 +25,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Faults during fleet migrations: a migration failing in some tenants only, a run killed half-way ({@code kill -9}),

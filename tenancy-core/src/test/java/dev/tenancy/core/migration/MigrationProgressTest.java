@@ -2,9 +2,11 @@ package dev.tenancy.core.migration;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
+import dev.tenancy.core.migration.MigrationListener.MigrationProgress;
 
 import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
 
 class MigrationProgressTest {
 

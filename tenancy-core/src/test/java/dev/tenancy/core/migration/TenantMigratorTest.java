@@ -1,24 +1,27 @@
 package dev.tenancy.core.migration;
 
-import dev.tenancy.core.TenancyException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
-import dev.tenancy.core.migration.SchemaResult.Outcome;
+import dev.tenancy.core.migration.MigrationListener.MigrationProgress;
+import dev.tenancy.core.migration.MigrationReport.AppliedMigration;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult.Outcome;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
-
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 @ExtendWith(TestDatabaseExtension.class)
 class TenantMigratorTest {

@@ -1,10 +1,11 @@
 package dev.tenancy.core.migration;
 
-import dev.tenancy.core.TenancyException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.tenancy.core.migration.SchemaResult.Outcome;
+import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult.Outcome;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 

@@ -1,12 +1,14 @@
 package dev.tenancy.core.provisioning;
 
-import dev.tenancy.core.TenancyException;
-import dev.tenancy.core.InvalidInputException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.migration.TenantMigrator;
+import dev.tenancy.core.provisioning.AdoptionOptions.AdoptionPlan;
+import dev.tenancy.core.provisioning.TenantListener.CreationOutcome;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 

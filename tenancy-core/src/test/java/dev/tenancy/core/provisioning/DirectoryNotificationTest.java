@@ -3,11 +3,18 @@ package dev.tenancy.core.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 import dev.tenancy.core.directory.TenantDirectory;
-import dev.tenancy.core.directory.TenantRecord;
 import dev.tenancy.core.model.TenantStatus;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -18,13 +25,6 @@ import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Two instances on one database: instance 1 changes tenants through its provisioner; instance 2's directory, warm and

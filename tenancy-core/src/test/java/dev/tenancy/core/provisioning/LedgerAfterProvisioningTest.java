@@ -3,8 +3,8 @@ package dev.tenancy.core.provisioning;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult;
 import dev.tenancy.core.migration.MigrationReport;
-import dev.tenancy.core.migration.SchemaResult;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 

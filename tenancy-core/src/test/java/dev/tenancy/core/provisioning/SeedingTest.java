@@ -7,7 +7,7 @@ import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.Tenants;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
-import dev.tenancy.core.seed.SeedScript;
+import dev.tenancy.core.seed.TenantSeeding.SeedScript;
 import dev.tenancy.core.seed.TenantSeeding;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;

@@ -1,24 +1,24 @@
 package dev.tenancy.core.provisioning;
 
-import dev.tenancy.core.TenancyException;
-import dev.tenancy.core.TenantNotFoundException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.TenantConflictException;
+import dev.tenancy.core.TenantNotFoundException;
 import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
-
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.util.List;
 
 /** Renaming, domains, cloning a tenant, and building missing schemas. */
 @ExtendWith(TestDatabaseExtension.class)

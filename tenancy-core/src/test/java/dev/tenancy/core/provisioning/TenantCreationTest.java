@@ -1,28 +1,30 @@
 package dev.tenancy.core.provisioning;
 
-import dev.tenancy.core.TenancyException;
-import dev.tenancy.core.TenantConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.Tenants;
 import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
 import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.provisioning.TenantListener.CreationOutcome;
+import dev.tenancy.core.provisioning.TenantRequest.TenantSetup;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
-
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
 
 @ExtendWith(TestDatabaseExtension.class)
 class TenantCreationTest {

@@ -1,18 +1,24 @@
 package dev.tenancy.core.provisioning;
 
-import dev.tenancy.core.TenancyException;
-import dev.tenancy.core.TenantNotFoundException;
-import dev.tenancy.core.TenantConflictException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.TenantConflictException;
+import dev.tenancy.core.TenantNotFoundException;
 import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.model.TenantStatus;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.IOException;
 import java.sql.Connection;
@@ -20,12 +26,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 @ExtendWith(TestDatabaseExtension.class)
 class TenantDeletionTest {

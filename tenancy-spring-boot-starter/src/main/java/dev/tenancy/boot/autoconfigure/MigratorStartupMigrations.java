@@ -1,8 +1,8 @@
 package dev.tenancy.boot.autoconfigure;
 
 import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult;
 import dev.tenancy.core.migration.MigrationReport;
-import dev.tenancy.core.migration.SchemaResult;
 import dev.tenancy.core.migration.TenantMigrator;
 
 import org.apache.commons.logging.Log;

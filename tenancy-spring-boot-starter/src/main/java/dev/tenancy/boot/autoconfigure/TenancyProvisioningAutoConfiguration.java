@@ -1,7 +1,7 @@
 package dev.tenancy.boot.autoconfigure;
 
-import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.InvalidInputException;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.migration.TenantMigrator;

@@ -1,7 +1,7 @@
 package dev.tenancy.boot.cli;
 
+import dev.tenancy.core.provisioning.AdoptionOptions.AdoptionPlan;
 import dev.tenancy.core.provisioning.AdoptionOptions;
-import dev.tenancy.core.provisioning.AdoptionPlan;
 import dev.tenancy.core.provisioning.TenantInfo;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.core.provisioning.TenantRequest;

@@ -1,8 +1,8 @@
 package dev.tenancy.boot.cli;
 
-import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.directory.HostNames;
 import dev.tenancy.core.InvalidInputException;
+import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 
 import java.io.PrintStream;
@@ -74,7 +74,7 @@ public final class CreateDomainCommand implements TenancyCommand {
         }
         String host = domain.orElseGet(() -> subdomain.get() + "." + domainSuffix);
         try {
-            return HostNames.normalise(host);
+            return TenantDirectory.normaliseHost(host);
         } catch (InvalidInputException e) {
             throw new CommandUsageException(e.getMessage());
         }

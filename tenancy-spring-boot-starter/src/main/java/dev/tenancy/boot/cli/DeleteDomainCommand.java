@@ -1,7 +1,7 @@
 package dev.tenancy.boot.cli;
 
-import dev.tenancy.core.directory.HostNames;
 import dev.tenancy.core.InvalidInputException;
+import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 
 import java.io.PrintStream;
@@ -41,7 +41,7 @@ public final class DeleteDomainCommand implements TenancyCommand {
     public int run(CommandArguments arguments, PrintStream out, PrintStream err) {
         String host;
         try {
-            host = HostNames.normalise(arguments.value("domain"));
+            host = TenantDirectory.normaliseHost(arguments.value("domain"));
         } catch (InvalidInputException e) {
             throw new CommandUsageException(e.getMessage());
         }

@@ -2,8 +2,8 @@ package dev.tenancy.boot.cli;
 
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.migration.MigrationPlan;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult;
 import dev.tenancy.core.migration.MigrationReport;
-import dev.tenancy.core.migration.SchemaResult;
 import dev.tenancy.core.migration.TenantMigrator;
 import dev.tenancy.core.migration.ValidationReport;
 

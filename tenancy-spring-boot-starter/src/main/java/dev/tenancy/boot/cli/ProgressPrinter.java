@@ -1,7 +1,7 @@
 package dev.tenancy.boot.cli;
 
+import dev.tenancy.core.migration.MigrationListener.MigrationProgress;
 import dev.tenancy.core.migration.MigrationListener;
-import dev.tenancy.core.migration.MigrationProgress;
 
 import java.io.Console;
 import java.io.PrintStream;

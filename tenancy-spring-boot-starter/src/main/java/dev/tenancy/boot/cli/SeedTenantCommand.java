@@ -1,7 +1,7 @@
 package dev.tenancy.boot.cli;
 
 import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.seed.SeedScript;
+import dev.tenancy.core.seed.TenantSeeding.SeedScript;
 import dev.tenancy.core.seed.TenantSeeding;
 
 import java.io.PrintStream;

@@ -1,12 +1,11 @@
 package dev.tenancy.boot.cors;
 
 import dev.tenancy.boot.web.TenantFilter;
-import dev.tenancy.core.directory.DomainRecord;
+import dev.tenancy.core.directory.DomainStore.DomainRecord;
 import dev.tenancy.core.directory.DomainStore;
-import dev.tenancy.core.directory.TenantRecord;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 

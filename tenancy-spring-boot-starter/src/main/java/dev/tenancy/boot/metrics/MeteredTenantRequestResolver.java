@@ -2,11 +2,10 @@ package dev.tenancy.boot.metrics;
 
 import dev.tenancy.boot.web.TenantRequestResolver;
 import dev.tenancy.boot.web.TenantResolution;
-import dev.tenancy.core.directory.TenantRecord;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 import dev.tenancy.core.model.TenantStatus;
 
 import io.micrometer.core.instrument.Tags;
-
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.time.Duration;

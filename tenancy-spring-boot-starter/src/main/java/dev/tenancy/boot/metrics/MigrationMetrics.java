@@ -1,7 +1,7 @@
 package dev.tenancy.boot.metrics;
 
 import dev.tenancy.core.migration.MigrationListener;
-import dev.tenancy.core.migration.SchemaResult;
+import dev.tenancy.core.migration.MigrationReport.SchemaResult;
 
 import io.micrometer.core.instrument.Tags;
 

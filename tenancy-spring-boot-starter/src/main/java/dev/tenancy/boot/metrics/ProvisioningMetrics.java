@@ -1,6 +1,6 @@
 package dev.tenancy.boot.metrics;
 
-import dev.tenancy.core.provisioning.CreationOutcome;
+import dev.tenancy.core.provisioning.TenantListener.CreationOutcome;
 import dev.tenancy.core.provisioning.TenantListener;
 
 import io.micrometer.core.instrument.Tags;

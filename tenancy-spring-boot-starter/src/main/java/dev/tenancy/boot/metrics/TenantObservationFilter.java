@@ -3,12 +3,11 @@ package dev.tenancy.boot.metrics;
 import dev.tenancy.boot.web.TenantFilter;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.Tenants;
-import dev.tenancy.core.directory.TenantRecord;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 
 import io.micrometer.common.KeyValue;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
-
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /**

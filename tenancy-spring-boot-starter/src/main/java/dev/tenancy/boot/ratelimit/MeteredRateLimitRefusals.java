@@ -1,6 +1,6 @@
 package dev.tenancy.boot.ratelimit;
 
-import dev.tenancy.core.directory.TenantRecord;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

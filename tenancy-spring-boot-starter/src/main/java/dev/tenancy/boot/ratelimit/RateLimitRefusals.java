@@ -1,6 +1,6 @@
 package dev.tenancy.boot.ratelimit;
 
-import dev.tenancy.core.directory.TenantRecord;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 
 /** Told of each request the rate limit refused, e.g. to count them. */
 @FunctionalInterface

@@ -1,11 +1,10 @@
 package dev.tenancy.boot.ratelimit;
 
+import dev.tenancy.boot.ratelimit.TenantRateLimits.Limit;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
+
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
-import dev.tenancy.boot.ratelimit.TenantRateLimits.Limit;
-import dev.tenancy.core.directory.TenantRecord;
-
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;

@@ -3,15 +3,13 @@ package dev.tenancy.boot.ratelimit;
 import dev.tenancy.boot.web.ErrorResponses;
 import dev.tenancy.boot.web.RefusalPage;
 import dev.tenancy.boot.web.TenantFilter;
-import dev.tenancy.core.directory.TenantRecord;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 
 import io.github.bucket4j.ConsumptionProbe;
-
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;

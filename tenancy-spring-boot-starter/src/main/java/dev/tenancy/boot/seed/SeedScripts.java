@@ -1,7 +1,7 @@
 package dev.tenancy.boot.seed;
 
 import dev.tenancy.core.TenancyException;
-import dev.tenancy.core.seed.SeedScript;
+import dev.tenancy.core.seed.TenantSeeding.SeedScript;
 
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.ResourcePatternResolver;

@@ -1,6 +1,5 @@
 package dev.tenancy.boot.web;
 
-import dev.tenancy.core.directory.HostNames;
 import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.directory.TenantDirectory;
 
@@ -24,14 +23,14 @@ public final class HostTenantResolver implements TenantRequestResolver {
     /** A resolver over {@code directory}; {@code publicHosts} serve the public schema. */
     public HostTenantResolver(TenantDirectory directory, Collection<String> publicHosts) {
         this.directory = Objects.requireNonNull(directory, "directory");
-        this.publicHosts = publicHosts.stream().map(HostNames::normalise).collect(Collectors.toUnmodifiableSet());
+        this.publicHosts = publicHosts.stream().map(TenantDirectory::normaliseHost).collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
     public TenantResolution resolve(HttpServletRequest request) {
         String host;
         try {
-            host = HostNames.normalise(request.getServerName());
+            host = TenantDirectory.normaliseHost(request.getServerName());
         } catch (InvalidInputException e) {
             return TenantResolution.invalid();
         }

@@ -1,11 +1,10 @@
 package dev.tenancy.boot.web;
 
-import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.InvalidInputException;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.directory.TenantDirectory;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriUtils;
 

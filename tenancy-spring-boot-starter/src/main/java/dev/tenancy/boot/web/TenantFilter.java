@@ -2,7 +2,7 @@ package dev.tenancy.boot.web;
 
 import dev.tenancy.core.TenantScope;
 import dev.tenancy.core.Tenants;
-import dev.tenancy.core.directory.TenantRecord;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 import dev.tenancy.core.model.TenantStatus;
 
 import jakarta.servlet.DispatcherType;
@@ -11,7 +11,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.core.Ordered;

@@ -1,6 +1,6 @@
 package dev.tenancy.boot.web;
 
-import dev.tenancy.core.directory.TenantRecord;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 
 import jakarta.servlet.http.HttpServletRequest;
 

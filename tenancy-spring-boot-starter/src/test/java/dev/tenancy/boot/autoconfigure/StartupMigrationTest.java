@@ -7,7 +7,6 @@ import dev.tenancy.core.jdbc.TenantAwareDataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 import jakarta.persistence.EntityManagerFactory;
-
 import org.flywaydb.core.Flyway;
 import org.hibernate.cfg.MultiTenancySettings;
 import org.junit.jupiter.api.Test;

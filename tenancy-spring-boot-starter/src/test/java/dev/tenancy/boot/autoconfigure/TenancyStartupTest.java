@@ -3,9 +3,9 @@ package dev.tenancy.boot.autoconfigure;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.migration.MigrationListener;
 import dev.tenancy.core.migration.MigrationTarget;
-import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.provisioning.TenantInfo;
 import dev.tenancy.core.provisioning.TenantListener;
 import dev.tenancy.core.provisioning.TenantProvisioner;

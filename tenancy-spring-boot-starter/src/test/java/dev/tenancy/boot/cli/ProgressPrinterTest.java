@@ -2,7 +2,7 @@ package dev.tenancy.boot.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.tenancy.core.migration.MigrationProgress;
+import dev.tenancy.core.migration.MigrationListener.MigrationProgress;
 
 import org.junit.jupiter.api.Test;
 

@@ -9,9 +9,9 @@ import dev.tenancy.boot.autoconfigure.TenancyProvisioningAutoConfiguration;
 import dev.tenancy.boot.autoconfigure.TenancyWebAutoConfiguration;
 import dev.tenancy.boot.web.TenantRequestResolver;
 import dev.tenancy.core.SchemaName;
+import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.Tenants;
 import dev.tenancy.core.migration.TenantMigrator;
-import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.core.provisioning.TenantRequest;
 import dev.tenancy.test.postgres.TestDatabase;
@@ -24,12 +24,10 @@ import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationFilter;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.observation.ObservationRegistry;
-
 import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;

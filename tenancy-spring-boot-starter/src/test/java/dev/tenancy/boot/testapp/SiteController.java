@@ -2,10 +2,9 @@ package dev.tenancy.boot.testapp;
 
 import dev.tenancy.boot.web.PublicEndpoint;
 import dev.tenancy.boot.web.TenantEndpoint;
-import dev.tenancy.core.directory.TenantRecord;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 
 import jakarta.servlet.http.HttpServletRequest;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 

@@ -5,12 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.Tenants;
-import dev.tenancy.core.directory.TenantRecord;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 import dev.tenancy.core.model.TenantStatus;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;

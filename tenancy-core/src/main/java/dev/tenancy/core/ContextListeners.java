@@ -1,5 +1,6 @@
 package dev.tenancy.core;
 
+import dev.tenancy.core.Tenants.TenantContextListener;
 import java.util.Arrays;
 
 /**

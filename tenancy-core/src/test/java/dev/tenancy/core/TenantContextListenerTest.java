@@ -1,5 +1,6 @@
 package dev.tenancy.core;
 
+import dev.tenancy.core.Tenants.TenantContextListener;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;

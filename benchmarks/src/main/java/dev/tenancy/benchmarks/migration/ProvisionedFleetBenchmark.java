@@ -3,7 +3,7 @@ package dev.tenancy.benchmarks.migration;
 import dev.tenancy.benchmarks.harness.CommandProcess;
 import dev.tenancy.benchmarks.harness.Machine;
 import dev.tenancy.core.migration.TenantMigrator;
-import dev.tenancy.core.provisioning.TenantNaming;
+import dev.tenancy.core.provisioning.TenantRequest.TenantNaming;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.core.provisioning.TenantRequest;
 import dev.tenancy.test.postgres.TestDatabase;

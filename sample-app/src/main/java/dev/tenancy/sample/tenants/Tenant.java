@@ -1,7 +1,7 @@
 package dev.tenancy.sample.tenants;
 
 import dev.tenancy.core.model.TenantMixin;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -4,7 +4,7 @@ import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;

@@ -3,7 +3,7 @@ package dev.tenancy.core.migration;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.directory.TenantTables;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 
 import java.lang.System.Logger.Level;
 import java.sql.Array;

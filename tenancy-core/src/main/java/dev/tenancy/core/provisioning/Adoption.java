@@ -3,7 +3,7 @@ package dev.tenancy.core.provisioning;
 import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenantConflictException;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 import dev.tenancy.core.provisioning.AdoptionCatalog.HistoryRow;
 import dev.tenancy.core.provisioning.AdoptionCatalog.Relation;
 import dev.tenancy.core.provisioning.AdoptionOptions.AdoptionPlan;

@@ -1,5 +1,6 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.provisioning.TenantRequest.TenantNaming;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.directory.DomainStore;

@@ -6,7 +6,7 @@ import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.TenantNotFoundException;
 import dev.tenancy.core.Tenants;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 import dev.tenancy.core.provisioning.TenantListener.CreationMode;
 import dev.tenancy.core.provisioning.TenantRequest.NewTenant;
 import dev.tenancy.core.provisioning.TenantRequest.TenantSetup;

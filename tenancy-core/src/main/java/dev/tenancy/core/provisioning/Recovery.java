@@ -3,7 +3,7 @@ package dev.tenancy.core.provisioning;
 import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 
 import java.sql.Connection;
 import java.sql.SQLException;

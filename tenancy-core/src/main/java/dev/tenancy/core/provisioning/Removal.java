@@ -4,7 +4,7 @@ import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.TenantNotFoundException;
 import dev.tenancy.core.directory.DomainStore.DomainRecord;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 
 import java.sql.Connection;
 import java.util.List;

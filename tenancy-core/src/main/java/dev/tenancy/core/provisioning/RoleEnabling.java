@@ -1,7 +1,7 @@
 package dev.tenancy.core.provisioning;
 
 import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 import dev.tenancy.core.provisioning.TenantProvisioner.RoleResult;
 
 import java.sql.Connection;

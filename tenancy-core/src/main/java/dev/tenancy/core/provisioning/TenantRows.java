@@ -4,7 +4,7 @@ import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.SqlIdentifiers;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.directory.TenantTables;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 
 import java.sql.Array;
 import java.sql.Connection;

@@ -7,7 +7,7 @@ import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenantFixture;
 import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 

@@ -9,7 +9,7 @@ import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.TenantFixture;
 import dev.tenancy.core.Tenants;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 

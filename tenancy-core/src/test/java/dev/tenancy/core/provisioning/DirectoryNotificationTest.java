@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 import dev.tenancy.core.directory.TenantDirectory;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 

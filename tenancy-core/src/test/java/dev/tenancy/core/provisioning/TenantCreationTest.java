@@ -1,5 +1,6 @@
 package dev.tenancy.core.provisioning;
 
+import dev.tenancy.core.provisioning.TenantRequest.TenantNaming;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +10,7 @@ import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.Tenants;
 import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.jdbc.TenantAwareDataSource;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 import dev.tenancy.core.provisioning.TenantListener.CreationOutcome;
 import dev.tenancy.core.provisioning.TenantRequest.TenantSetup;
 import dev.tenancy.test.postgres.TestDatabase;

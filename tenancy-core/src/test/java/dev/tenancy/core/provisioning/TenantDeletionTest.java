@@ -10,7 +10,7 @@ import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.TenantNotFoundException;
 import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.directory.TenantTables;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 

@@ -5,7 +5,7 @@ import dev.tenancy.boot.cli.SeedTenantCommand;
 import dev.tenancy.boot.seed.SeedScripts;
 import dev.tenancy.core.provisioning.TenantListener;
 import dev.tenancy.core.provisioning.TenantProvisioner;
-import dev.tenancy.core.seed.TenantSeeder;
+import dev.tenancy.core.seed.TenantSeeding.TenantSeeder;
 import dev.tenancy.core.seed.TenantSeeding;
 
 import org.springframework.beans.factory.ObjectProvider;

@@ -7,7 +7,7 @@ import dev.tenancy.core.directory.TenantTables;
 import dev.tenancy.core.migration.TenantMigrator;
 import dev.tenancy.core.provisioning.ProvisioningTransactions;
 import dev.tenancy.core.provisioning.TenantListener;
-import dev.tenancy.core.provisioning.TenantNaming;
+import dev.tenancy.core.provisioning.TenantRequest.TenantNaming;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 
 import org.springframework.beans.factory.ObjectProvider;

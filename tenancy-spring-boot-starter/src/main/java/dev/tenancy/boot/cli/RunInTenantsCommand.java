@@ -4,7 +4,7 @@ import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.Tenants;
 import dev.tenancy.core.directory.TenantDirectory;
 import dev.tenancy.core.directory.TenantTables;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 
 import org.springframework.beans.factory.ObjectProvider;
 

@@ -2,7 +2,7 @@ package dev.tenancy.boot.cli;
 
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.directory.TenantTables;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

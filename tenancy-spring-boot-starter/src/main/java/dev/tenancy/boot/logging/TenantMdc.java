@@ -1,7 +1,7 @@
 package dev.tenancy.boot.logging;
 
 import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.TenantContextListener;
+import dev.tenancy.core.Tenants.TenantContextListener;
 
 import org.slf4j.MDC;
 import org.springframework.beans.factory.DisposableBean;

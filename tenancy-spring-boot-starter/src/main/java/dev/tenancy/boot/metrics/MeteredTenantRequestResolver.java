@@ -3,7 +3,7 @@ package dev.tenancy.boot.metrics;
 import dev.tenancy.boot.web.TenantRequestResolver;
 import dev.tenancy.boot.web.TenantResolution;
 import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 
 import io.micrometer.core.instrument.Tags;
 import jakarta.servlet.http.HttpServletRequest;

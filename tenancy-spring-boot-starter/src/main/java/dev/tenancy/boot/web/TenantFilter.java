@@ -3,7 +3,7 @@ package dev.tenancy.boot.web;
 import dev.tenancy.core.TenantScope;
 import dev.tenancy.core.Tenants;
 import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.tenancy.boot.cli.CommandDispatcher;
 import dev.tenancy.core.provisioning.TenantProvisioner;
 import dev.tenancy.core.provisioning.TenantRequest;
-import dev.tenancy.core.seed.TenantSeeder;
+import dev.tenancy.core.seed.TenantSeeding.TenantSeeder;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 

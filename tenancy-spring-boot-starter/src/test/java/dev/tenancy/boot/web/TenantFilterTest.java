@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.Tenants;
 import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
-import dev.tenancy.core.model.TenantStatus;
+import dev.tenancy.core.model.TenantMixin.TenantStatus;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

@@ -5,8 +5,8 @@ import java.util.List;
 /**
  * Input that breaks one of Tenancy's rules was refused before anything was written or sent to the database: a schema
  * name ({@link SchemaName}), a host name, a file name that could reach outside a tenant's storage, a tenant request
- * (a bad or reserved subdomain, an unknown or library-owned column, a missing required value), or an adoption that
- * cannot go ahead. A web application answers it with 400.
+ * (a bad or reserved subdomain, an unknown or library-owned column, a missing required value). A web application
+ * answers it with 400.
  *
  * <p>{@link #problems()} lists every problem found, each a sentence saying what was wrong and what to do, so a form
  * can show them all at once; the message joins them.

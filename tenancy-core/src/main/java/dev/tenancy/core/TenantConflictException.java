@@ -3,8 +3,10 @@ package dev.tenancy.core;
 /**
  * An operation was refused because of what exists or is going on right now, not because of its input's form: the
  * schema name is taken (by a tenant, by a schema no tenant owns, or by a creation in progress), the host name is
- * registered already, or another provisioning operation holds the tenant. Nothing was changed. A web application
- * answers it with 409; the message says whether to choose another name or to try again in a moment.
+ * registered already, another provisioning operation holds the tenant, or what the database holds prevents an
+ * adoption (a shared table referring to one that would move, a missing source schema). Nothing was changed. A web
+ * application answers it with 409; the message says what is in the way: choose another name, change the database
+ * first, or try again in a moment.
  */
 public class TenantConflictException extends TenancyException {
 

@@ -67,7 +67,7 @@ final class Adoption {
                 checkRequest(tx, tenant);
                 Reading reading = read(tx, schema, options, template);
                 if (!reading.plan().feasible()) {
-                    throw new InvalidInputException("Adopting " + reading.plan().source() + " into "
+                    throw new TenantConflictException("Adopting " + reading.plan().source() + " into "
                             + reading.plan().target() + " is refused; nothing was changed: "
                             + String.join(" ", reading.plan().problems()));
                 }
@@ -97,14 +97,14 @@ final class Adoption {
     private TemplateSchema template(Connection connection, AdoptionOptions options) throws SQLException {
         TemplateSchema template = context.schemas().template();
         if (template == null) {
-            throw new InvalidInputException("Adopting needs the template schema (the tenant migrations, applied) "
+            throw new TenantConflictException("Adopting needs the template schema (the tenant migrations, applied) "
                     + "to know the new schema's migration history and, without a tables list, which relations are "
                     + "the tenant's; this provisioner was built withoutTemplate().");
         }
         template.refresh(connection);
         if (!Jdbc.queryBoolean(connection, "SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = ?)",
                 options.source())) {
-            throw new InvalidInputException("The schema '" + options.source() + "' to adopt from does not exist.");
+            throw new TenantConflictException("The schema '" + options.source() + "' to adopt from does not exist.");
         }
         return template;
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.SchemaName;
 import dev.tenancy.core.TenancyException;
+import dev.tenancy.core.TenantConflictException;
 import dev.tenancy.core.migration.TenantMigrator;
 import dev.tenancy.core.provisioning.AdoptionOptions.AdoptionPlan;
 import dev.tenancy.core.provisioning.TenantListener.CreationOutcome;
@@ -139,7 +140,7 @@ class AdoptionTest {
         List<String> before = snapshot();
 
         assertThatThrownBy(() -> provisioner.adopt(first(), AdoptionOptions.defaults()))
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOf(TenantConflictException.class)
                 .hasMessageContaining("The shared table public.payments references invoices with its foreign key "
                         + "payments_invoice_id_fkey; drop or move that key first.");
         assertThat(snapshot()).isEqualTo(before);
@@ -152,7 +153,7 @@ class AdoptionTest {
         fixture.sql("DROP VIEW public.customer_totals; CREATE TABLE public.customer_totals (name text)");
 
         assertThatThrownBy(() -> provisioner.adopt(first(), AdoptionOptions.defaults()))
-                .isInstanceOf(InvalidInputException.class)
+                .isInstanceOf(TenantConflictException.class)
                 .hasMessageContaining("'customer_totals' is a table in public but a view in the tenant migrations; "
                         + "the names collide.");
         assertThatThrownBy(() -> provisioner.adopt(first(), AdoptionOptions.defaults().tables("customers", "tenants")))

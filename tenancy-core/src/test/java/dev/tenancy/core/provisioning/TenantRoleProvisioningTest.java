@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -120,6 +121,25 @@ class TenantRoleProvisioningTest {
         assertThatThrownBy(() -> Tenants.call(beta, () -> strings("SELECT name FROM tenant_alpha.labels")))
                 .hasMessageContaining("permission denied for schema tenant_alpha");
         assertThat(Tenants.call(beta, () -> strings("SELECT count(*) FROM labels"))).containsExactly("0");
+    }
+
+    @Test
+    void migrationsRunAsTheLoginOwningTheSchemaEvenOnConnectionsATenantUsedLast() throws Exception {
+        TenantProvisioner provisioner = provisioner(true);
+        SchemaName alpha = provisioner.create(TenantRequest.subdomain("alpha").value("name", "Alpha")).schema();
+        SchemaName beta = provisioner.create(TenantRequest.subdomain("beta").value("name", "Beta")).schema();
+        for (int i = 0; i < 6; i++) {
+            Tenants.run(i % 2 == 0 ? alpha : beta, () -> insertUser("u" + UUID.randomUUID() + "@test"));
+        }
+
+        assertThat(migrator(ProvisioningFixture.TENANT, "classpath:db/roles/who").migrateTenants().failures())
+                .isEmpty();
+
+        assertThat(superuserStrings("SELECT schemaname || ':' || tableowner FROM pg_tables WHERE tablename = "
+                + "'who_ran' ORDER BY 1")).containsExactly("tenant_alpha:" + app.name(), "tenant_beta:" + app.name());
+        assertThat(Tenants.call(alpha, () -> strings("SELECT role_name FROM who_ran"))).containsExactly(app.name());
+        assertThatThrownBy(() -> Tenants.call(alpha, () -> strings("CREATE TABLE sneaky (id int)")))
+                .hasMessageContaining("permission denied for schema tenant_alpha");
     }
 
     @Test

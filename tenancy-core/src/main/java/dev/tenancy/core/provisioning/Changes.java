@@ -27,6 +27,7 @@ final class Changes {
             SchemaDrops.refuseProtected(context, from, "rename");
             SchemaName to = SchemaName.of(requested.value(), context.reservedSchemas());
             context.roles().checkName(to);
+            context.roles().prepare();
             if (!locks.tryLock(AdvisoryLocks.tenantKey(from))) {
                 throw new TenantBusyException(from);
             }

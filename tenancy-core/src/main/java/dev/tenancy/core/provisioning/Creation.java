@@ -38,10 +38,11 @@ final class Creation {
         try {
             tenant = request.validate(context.naming(), context.reservedSchemas(), context.reservedSubdomains());
             context.roles().checkName(tenant.schema());
-        } catch (RuntimeException e) {
+            context.roles().prepare();
+        } catch (RuntimeException | SQLException e) {
             context.books().recordAlone(Audit.failure(request.actor(), action, null,
                     Map.of("request", request.describe()), e));
-            throw e;
+            throw Context.failure("Creating a tenant failed before anything was written", e);
         }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("domains", String.join(",", tenant.domains()));

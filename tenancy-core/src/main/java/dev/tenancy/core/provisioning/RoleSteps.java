@@ -51,7 +51,7 @@ final class RoleSteps {
         if (roles == null) {
             return false;
         }
-        install();
+        prepare();
         return roles.enable(transaction, schema);
     }
 
@@ -69,8 +69,12 @@ final class RoleSteps {
         }
     }
 
-    private void install() throws SQLException {
-        if (installed) {
+    /**
+     * Once per provisioner, before an operation writes anything: refuses a server or login on which tenant roles
+     * cannot work ({@link TenantRoles#checkSupported}) and installs the group role. Does nothing without tenant roles.
+     */
+    void prepare() throws SQLException {
+        if (roles == null || installed) {
             return;
         }
         synchronized (this) {

@@ -153,7 +153,7 @@ final class Creation {
                 mode = source == SchemaFactory.Source.TEMPLATE ? CreationMode.TEMPLATE : CreationMode.MIGRATIONS;
                 details.put("source", source.name());
             } else {
-                context.schemas().copy(cloneOf, info.schema(), attempt.withData());
+                context.schemas().copy(cloneOf, info.schema(), attempt.withData(), context.roles().roleName(cloneOf));
             }
             step = "giving the tenant its PostgreSQL role";
             Jdbc.inTransaction(control, tx -> {

@@ -37,6 +37,11 @@ final class RoleSteps {
         }
     }
 
+    /** {@code schema}'s role name, or {@code null} when tenants have no roles. */
+    String roleName(SchemaName schema) {
+        return roles == null ? null : roles.roleName(schema);
+    }
+
     /** Whether tenants have roles. */
     boolean on() {
         return roles != null;

@@ -43,7 +43,8 @@ final class RolePrivileges {
             UNION ALL SELECT 'type ' || n.nspname || '.' || t.typname || ' ' || a.privilege_type
                 FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace, aclexplode(t.typacl) a, r
                 WHERE a.grantee = r.oid
-            UNION ALL SELECT 'default ' || coalesce(n.nspname, '*') || ' ' || d.defaclobjtype::text || ' ' || a.privilege_type
+            UNION ALL SELECT 'default ' || coalesce(n.nspname, '*') || ' ' || d.defaclobjtype::text || ' '
+                   || a.privilege_type
                 FROM pg_default_acl d LEFT JOIN pg_namespace n ON n.oid = d.defaclnamespace,
                 aclexplode(d.defaclacl) a, r WHERE a.grantee = r.oid
             UNION ALL SELECT 'database ' || db.datname || ' ' || a.privilege_type

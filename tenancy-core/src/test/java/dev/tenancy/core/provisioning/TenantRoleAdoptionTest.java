@@ -75,7 +75,8 @@ class TenantRoleAdoptionTest {
         app.asSuperuser("""
                 DROP EVENT TRIGGER IF EXISTS refuse_grants;
                 DO $$ DECLARE s record; BEGIN
-                  FOR s IN SELECT nspname FROM pg_namespace WHERE nspname LIKE 'tenant\\_%%' OR nspname LIKE '\\_tenancy%%'
+                  FOR s IN SELECT nspname FROM pg_namespace
+                           WHERE nspname LIKE 'tenant\\_%%' OR nspname LIKE '\\_tenancy%%'
                   LOOP EXECUTE format('DROP SCHEMA %%I CASCADE', s.nspname); END LOOP;
                   FOR s IN SELECT rolname FROM pg_roles WHERE starts_with(rolname, '%s')
                   LOOP EXECUTE format('DROP ROLE %%I', s.rolname); END LOOP;

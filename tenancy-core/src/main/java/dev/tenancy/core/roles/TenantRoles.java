@@ -41,7 +41,9 @@ import java.util.stream.Stream;
  * <p><b>The login role.</b> It is a member of every tenant role with {@code SET} but without {@code INHERIT}
  * (PostgreSQL 16 and later): it may switch to a tenant's role but does not hold tenant privileges through it. It needs
  * {@code CREATEROLE} (or superuser) to create, rename and drop tenant roles. Since PostgreSQL 16 a
- * {@code CREATEROLE} role administers only the roles it created.
+ * {@code CREATEROLE} role administers only the roles it created. {@link #checkSupported} refuses an older server or a
+ * login without that right, naming what is missing; the provisioner runs it before its first operation writes
+ * anything, the starter at start-up.
  */
 public final class TenantRoles {
 

@@ -54,9 +54,6 @@ public final class TenantRoles {
     public static final String DEFAULT_GROUP = "tenancy_tenants";
 
     private static final int MAX_BYTES = 63;
-    private static final int FIRST_SUPPORTED_SERVER = 160000;
-    private static final String TURN_OFF = "or turn tenant roles off (tenancy.roles.enabled=false with the starter; "
-            + "without it, build the TenantAwareDataSource without tenantRoles(...)).";
     private static final String ROLE_EXISTS = "SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = ?)";
     private static final long INSTALL_LOCK = 0x7465_6e61_6e74_726fL;
     private static final String TABLE_PRIVILEGES = "SELECT, INSERT, UPDATE, DELETE, TRUNCATE, REFERENCES, TRIGGER";
@@ -139,37 +136,7 @@ public final class TenantRoles {
      * @throws TenancyException naming what is missing and how to fix it or turn tenant roles off
      */
     public void checkSupported(Connection connection) throws SQLException {
-        try (Statement statement = connection.createStatement(); ResultSet row = statement.executeQuery(
-                "SELECT current_setting('server_version_num')::int, current_setting('server_version'), session_user, "
-                        + "r.rolsuper, r.rolcreaterole FROM pg_roles r WHERE r.rolname = session_user")) {
-            if (!row.next()) {
-                throw new TenancyException("Tenant roles could not read the login role's attributes from pg_roles.");
-            }
-            String refusal = serverRefusal(row.getInt(1), row.getString(2));
-            if (refusal != null) {
-                throw new TenancyException(refusal);
-            }
-            if (!row.getBoolean(4) && !row.getBoolean(5)) {
-                String login = row.getString(3);
-                throw new TenancyException("Tenant roles need the login role '" + login + "' to have CREATEROLE "
-                        + "(or be a superuser): it creates, renames and drops each tenant's role, and it has neither. "
-                        + "As a superuser run ALTER ROLE \"" + login + "\" CREATEROLE, " + TURN_OFF);
-            }
-        }
-    }
-
-    /**
-     * Why tenant roles cannot work on a server reporting {@code serverVersionNum} ({@code server_version_num}, e.g.
-     * 150008 for 15.8), or {@code null} when they can (16 and later).
-     */
-    static String serverRefusal(int serverVersionNum, String serverVersion) {
-        if (serverVersionNum >= FIRST_SUPPORTED_SERVER) {
-            return null;
-        }
-        return "Tenant roles need PostgreSQL 16 or later; this server is PostgreSQL " + serverVersion + " ("
-                + "server_version_num " + serverVersionNum + "). They make the login role a member of each tenant role "
-                + "WITH INHERIT FALSE, SET TRUE, which older servers cannot express. Upgrade the server to 16 or later, "
-                + TURN_OFF;
+        RoleSupport.check(connection);
     }
 
     /**

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * {@link #grant}: {@code USAGE} on the schema (no {@code CREATE}), {@code SELECT, INSERT, UPDATE, DELETE, TRUNCATE,
  * REFERENCES, TRIGGER} on its tables and views, {@code USAGE, SELECT, UPDATE} on its sequences, {@code EXECUTE} on
  * its functions, and the same on every object the login role creates there later (default privileges), so a later
- * migration's tables are usable at once. So a tenant's connection reads and writes its own rows but cannot change
+ * migration's tables are usable at once (the provisioner then takes back every privilege on the schema's migration
+ * history table, which only migrations use). So a tenant's connection reads and writes its own rows but cannot change
  * its tables' structure, and has no privilege at all on another tenant's schema. Every tenant role is a member of one
  * group role ({@value #DEFAULT_GROUP} by default), which gets {@code USAGE} on the shared schema and the extra
  * search-path schemas and nothing else: grant the group what tenant code needs of shared tables, once, e.g.

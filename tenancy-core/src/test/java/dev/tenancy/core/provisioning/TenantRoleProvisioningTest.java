@@ -142,6 +142,18 @@ class TenantRoleProvisioningTest {
                 .hasMessageContaining("permission denied for schema tenant_alpha");
     }
 
+    @ParameterizedTest(name = "template {0}")
+    @ValueSource(booleans = {true, false})
+    void aTenantsConnectionCanNeitherReadNorRewriteItsMigrationHistory(boolean template) throws Exception {
+        SchemaName alpha = provisioner(template).create(TenantRequest.subdomain("alpha").value("name", "A")).schema();
+
+        for (String sql : List.of("SELECT count(*) FROM flyway_schema_history", "DELETE FROM flyway_schema_history")) {
+            assertThatThrownBy(() -> Tenants.call(alpha, () -> strings(sql)))
+                    .hasMessageContaining("permission denied for table flyway_schema_history");
+        }
+        assertThat(superuserStrings("SELECT count(*) > 0 FROM tenant_alpha.flyway_schema_history")).containsExactly("t");
+    }
+
     @Test
     void theRoleIsRenamedWithTheSchemaAndDroppedWithIt() throws Exception {
         TenantProvisioner provisioner = provisioner(true);

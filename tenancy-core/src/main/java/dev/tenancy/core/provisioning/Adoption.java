@@ -59,6 +59,7 @@ final class Adoption {
         long start = System.nanoTime();
         context.books().install();
         try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
+            context.roles().prepare();
             if (!locks.tryLock(AdvisoryLocks.tenantKey(schema))) {
                 throw TenantConflictException.schemaInProgress(schema);
             }

@@ -29,6 +29,7 @@ final class Changes {
             SchemaDrops.refuseProtected(context, from, "rename");
             SchemaName to = SchemaName.of(requested.value(), context.reservedSchemas());
             context.roles().checkName(to);
+            context.roles().prepare();
             if (!locks.tryLock(AdvisoryLocks.tenantKey(from))) {
                 throw TenantConflictException.busy(from);
             }

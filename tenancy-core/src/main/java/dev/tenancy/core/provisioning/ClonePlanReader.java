@@ -24,7 +24,7 @@ import java.util.Set;
 final class ClonePlanReader {
 
     private static final String UNSUPPORTED = """
-            WITH ns AS (SELECT ?::oid AS oid)
+            WITH ns AS (SELECT ?::oid AS oid, (SELECT r.oid FROM pg_roles r WHERE r.rolname = ?) AS role)
             SELECT (pg_identify_object(d.classid, d.objid, 0)).type || ' '
                    || (pg_identify_object(d.classid, d.objid, 0)).identity FROM pg_depend d, ns
              WHERE d.refclassid = 'pg_namespace'::regclass AND d.refobjid = ns.oid AND d.deptype = 'n'
@@ -43,12 +43,12 @@ final class ClonePlanReader {
             UNION ALL SELECT 'typed table ' || c.relname FROM pg_class c, ns
              WHERE c.relnamespace = ns.oid AND c.reloftype <> 0
             UNION ALL SELECT 'grants on ' || c.relname FROM pg_class c, ns
-             WHERE c.relnamespace = ns.oid AND c.relacl IS NOT NULL
+             WHERE c.relnamespace = ns.oid AND c.relacl IS NOT NULL AND EXISTS ({RELATION})
             UNION ALL SELECT 'column grants on ' || c.relname
              FROM pg_class c JOIN pg_attribute a ON a.attrelid = c.oid, ns
              WHERE c.relnamespace = ns.oid AND a.attacl IS NOT NULL
             UNION ALL SELECT 'grants on the schema' FROM pg_namespace n, ns
-             WHERE n.oid = ns.oid AND n.nspacl IS NOT NULL
+             WHERE n.oid = ns.oid AND n.nspacl IS NOT NULL AND EXISTS ({SCHEMA})
             UNION ALL SELECT 'a tablespace for ' || c.relname FROM pg_class c, ns
              WHERE c.relnamespace = ns.oid AND c.reltablespace <> 0
             UNION ALL SELECT 'column ' || c.relname || '.' || a.attname || ' of a type defined in the schema'
@@ -60,7 +60,10 @@ final class ClonePlanReader {
              FROM pg_class s JOIN pg_depend d ON d.classid = 'pg_class'::regclass AND d.objid = s.oid
               AND d.refclassid = 'pg_class'::regclass AND d.deptype = 'a'
              JOIN pg_class t ON t.oid = d.refobjid, ns
-             WHERE s.relnamespace = ns.oid AND s.relkind = 'S' AND t.relnamespace <> ns.oid""";
+             WHERE s.relnamespace = ns.oid AND s.relkind = 'S' AND t.relnamespace <> ns.oid"""
+            .replace("{RELATION}", extraGrants("c.relacl",
+                    "acldefault(CASE c.relkind WHEN 'S' THEN 's' ELSE 'r' END::\"char\", c.relowner)"))
+            .replace("{SCHEMA}", extraGrants("n.nspacl", "acldefault('n', n.nspowner)"));
 
     private static final String SEQUENCES = """
             SELECT quote_ident(c.relname), format_type(s.seqtypid, NULL), 'INCREMENT BY ' || s.seqincrement
@@ -117,21 +120,40 @@ final class ClonePlanReader {
     }
 
     /**
+     * SQL selecting the privileges of {@code acl} that differ from {@code defaultAcl} (what the owner has without any
+     * GRANT), leaving out those of the source tenant's own role ({@code ns.role}): the clone's role gets its own.
+     */
+    private static String extraGrants(String acl, String defaultAcl) {
+        String granted = "SELECT a.grantee, a.privilege_type, a.is_grantable FROM aclexplode(" + acl + ") a";
+        String owners = "SELECT d.grantee, d.privilege_type, d.is_grantable FROM aclexplode(" + defaultAcl + ") d";
+        return "(" + granted + " WHERE a.grantee IS DISTINCT FROM ns.role EXCEPT " + owners + ") UNION ALL ("
+                + owners + " EXCEPT " + granted + ")";
+    }
+
+    /**
      * Reads the plan for cloning {@code source}. With {@code withData}, it also notes which tables have rows and
      * where each sequence stands, so the clone can copy them.
      *
      * @param historyTable the bare name of the migration history table
+     * @param sourceRole the source tenant's role, whose grants the clone does not copy (the clone's own role is
+     *     granted its schema after), or {@code null}; grants to anyone else refuse the clone
      * @throws NotClonableException when the schema holds what a clone cannot reproduce
      */
-    static ClonePlan read(Connection transaction, SchemaName source, String historyTable, boolean withData)
-            throws SQLException {
+    static ClonePlan read(Connection transaction, SchemaName source, String historyTable, boolean withData,
+            String sourceRole) throws SQLException {
         String oid = Jdbc.queryString(transaction, "SELECT oid::text FROM pg_namespace WHERE nspname = ?",
                 source.value());
         if (oid == null) {
             throw new TenancyException("The schema '" + source + "' does not exist, so it cannot be cloned.");
         }
         Jdbc.execute(transaction, "SET LOCAL search_path = " + source.quoted());
-        List<String> unsupported = strings(transaction, UNSUPPORTED, oid);
+        List<String> unsupported = new ArrayList<>();
+        try (PreparedStatement select = Jdbc.prepare(transaction, UNSUPPORTED, oid, sourceRole);
+             ResultSet found = select.executeQuery()) {
+            while (found.next()) {
+                unsupported.add(found.getString(1));
+            }
+        }
         if (!unsupported.isEmpty()) {
             throw new NotClonableException(source, unsupported);
         }
@@ -265,14 +287,6 @@ final class ClonePlanReader {
     private static String options(String column) {
         return "(SELECT string_agg(split_part(o, '=', 1) || ' = ' || quote_literal(substr(o, strpos(o, '=') + 1)), "
                 + "', ') FROM unnest(" + column + ") o)";
-    }
-
-    private static List<String> strings(Connection connection, String sql, String oid) throws SQLException {
-        List<String> values = new ArrayList<>();
-        for (String[] row : rows(connection, sql, oid, 1)) {
-            values.add(row[0]);
-        }
-        return values;
     }
 
     private static List<String[]> rows(Connection connection, String sql, String oid, int columns)

@@ -43,10 +43,11 @@ final class Creation {
         try {
             tenant = request.validate(context.naming(), context.reservedSchemas(), context.reservedSubdomains());
             context.roles().checkName(tenant.schema());
-        } catch (RuntimeException e) {
+            context.roles().prepare();
+        } catch (RuntimeException | SQLException e) {
             context.books().recordAlone(Audit.failure(request.actor(), action, null,
                     Map.of("request", request.describe()), e));
-            throw e;
+            throw Context.failure("Creating a tenant failed before anything was written", e);
         }
         Map<String, String> details = new LinkedHashMap<>();
         details.put("domains", String.join(",", tenant.domains()));
@@ -157,7 +158,7 @@ final class Creation {
                 mode = source == SchemaFactory.Source.TEMPLATE ? CreationMode.TEMPLATE : CreationMode.MIGRATIONS;
                 details.put("source", source.name());
             } else {
-                context.schemas().copy(cloneOf, info.schema(), attempt.withData());
+                context.schemas().copy(cloneOf, info.schema(), attempt.withData(), context.roles().roleName(cloneOf));
             }
             step = "giving the tenant its PostgreSQL role";
             Jdbc.inTransaction(control, tx -> {

@@ -80,6 +80,7 @@ final class Recovery {
         List<SchemaName> created = new ArrayList<>();
         Map<String, Exception> failed = new LinkedHashMap<>();
         try (Connection control = context.pool().getConnection()) {
+            context.roles().prepare();
             Set<SchemaName> inProgress = context.books().inProgress(control).stream().map(Bookkeeping.Started::schema)
                     .collect(Collectors.toSet());
             for (TenantRows.Row row : context.rows().withoutSchema(control)) {

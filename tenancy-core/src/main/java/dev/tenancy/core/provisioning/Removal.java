@@ -28,6 +28,7 @@ final class Removal {
         context.books().install();
         Audit.Action action = forceDrop ? Audit.Action.DROP : Audit.Action.DEACTIVATE;
         try (Connection control = context.pool().getConnection(); AdvisoryLocks locks = new AdvisoryLocks(control)) {
+            context.roles().prepare();
             if (!locks.tryLock(AdvisoryLocks.tenantKey(schema))) {
                 throw TenantConflictException.busy(schema);
             }

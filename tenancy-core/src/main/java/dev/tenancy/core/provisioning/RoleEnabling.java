@@ -32,6 +32,7 @@ final class RoleEnabling {
         context.books().install();
         List<RoleResult> results = new ArrayList<>();
         try (Connection control = context.pool().getConnection()) {
+            context.roles().prepare();
             for (TenantRows.Row row : context.rows().withSchema(control)) {
                 results.add(enable(control, row, actor));
             }

@@ -11,8 +11,9 @@ import javax.sql.DataSource;
 
 /**
  * What provisioning does for {@linkplain TenantRoles tenant roles}, inside its own transactions: a new tenant's role
- * is made and granted its schema once the schema is built, renamed with the schema, dropped right after it. Without
- * tenant roles every step does nothing.
+ * is made and granted its schema once the schema is built, renamed with the schema, dropped right after it. The
+ * schema's migration history is the migrator's alone: the tenant's role is granted nothing on it, so tenant code can
+ * neither read nor rewrite which migrations ran. Without tenant roles every step does nothing.
  */
 final class RoleSteps {
 
@@ -20,14 +21,20 @@ final class RoleSteps {
     private final DataSource pool;
     private final String sharedSchema;
     private final List<String> extraSchemas;
+    private final String historyTable;
     private volatile boolean installed;
 
-    /** @param roles the tenant roles, or {@code null} when tenants have none */
-    RoleSteps(TenantRoles roles, DataSource pool, String sharedSchema, List<String> extraSchemas) {
+    /**
+     * @param roles the tenant roles, or {@code null} when tenants have none
+     * @param historyTable the bare name of the tenant schemas' migration history table
+     */
+    RoleSteps(TenantRoles roles, DataSource pool, String sharedSchema, List<String> extraSchemas,
+            String historyTable) {
         this.roles = roles;
         this.pool = pool;
         this.sharedSchema = sharedSchema;
         this.extraSchemas = List.copyOf(extraSchemas);
+        this.historyTable = historyTable;
     }
 
     /** Refuses, before anything is written, a schema whose role name would not fit in PostgreSQL's 63 bytes. */
@@ -37,13 +44,19 @@ final class RoleSteps {
         }
     }
 
+    /** {@code schema}'s role name, or {@code null} when tenants have no roles. */
+    String roleName(SchemaName schema) {
+        return roles == null ? null : roles.roleName(schema);
+    }
+
     /** Whether tenants have roles. */
     boolean on() {
         return roles != null;
     }
 
     /**
-     * Makes the tenant's role (when missing) and grants it its schema, in the caller's transaction.
+     * Makes the tenant's role (when missing) and grants it its schema but not its migration history, in the caller's
+     * transaction.
      *
      * @return whether the role had to be made
      */
@@ -51,8 +64,13 @@ final class RoleSteps {
         if (roles == null) {
             return false;
         }
-        install();
-        return roles.enable(transaction, schema);
+        prepare();
+        boolean created = roles.enable(transaction, schema);
+        String history = schema.quoted() + ".\"" + historyTable + "\"";
+        if (Jdbc.queryBoolean(transaction, "SELECT to_regclass(?) IS NOT NULL", history)) {
+            Jdbc.execute(transaction, "REVOKE ALL ON " + history + " FROM " + roles.quotedRole(schema));
+        }
+        return created;
     }
 
     /** Renames the tenant's role with its schema, in the caller's transaction. */
@@ -69,8 +87,12 @@ final class RoleSteps {
         }
     }
 
-    private void install() throws SQLException {
-        if (installed) {
+    /**
+     * Once per provisioner, before an operation writes anything: refuses a server or login on which tenant roles
+     * cannot work ({@link TenantRoles#checkSupported}) and installs the group role. Does nothing without tenant roles.
+     */
+    void prepare() throws SQLException {
+        if (roles == null || installed) {
             return;
         }
         synchronized (this) {

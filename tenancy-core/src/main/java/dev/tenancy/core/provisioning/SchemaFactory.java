@@ -66,15 +66,16 @@ final class SchemaFactory {
 
     /**
      * Builds {@code target} as a copy of {@code source}: its structure and migration history, and all its rows when
-     * {@code withData} (read in one snapshot, so the copy is consistent).
+     * {@code withData} (read in one snapshot, so the copy is consistent). Grants to {@code sourceRole} (the source
+     * tenant's role, or {@code null}) are not copied; the target's own role is granted its schema afterwards.
      */
-    void copy(SchemaName source, SchemaName target, boolean withData) throws Exception {
+    void copy(SchemaName source, SchemaName target, boolean withData, String sourceRole) throws Exception {
         try (Connection connection = pool.getConnection()) {
             int isolation = connection.getTransactionIsolation();
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
                 Jdbc.inTransaction(connection, tx -> {
-                    ClonePlanReader.read(tx, source, historyTable, withData).apply(tx, target,
+                    ClonePlanReader.read(tx, source, historyTable, withData, sourceRole).apply(tx, target,
                             withData ? ClonePlan.Content.WITH_DATA : ClonePlan.Content.STRUCTURE);
                     migrator.copied(tx, source, target);
                     return null;

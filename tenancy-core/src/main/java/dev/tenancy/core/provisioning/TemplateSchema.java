@@ -127,7 +127,7 @@ final class TemplateSchema {
     private Cached read(Connection transaction, String history) throws SQLException {
         Cached read;
         try {
-            read = new Cached(history, ClonePlanReader.read(transaction, name, historyTable, true), null);
+            read = new Cached(history, ClonePlanReader.read(transaction, name, historyTable, true, null), null);
         } catch (NotClonableException e) {
             Cached previous = cached;
             if (previous == null || !Objects.equals(previous.unusable(), e.getMessage())) {

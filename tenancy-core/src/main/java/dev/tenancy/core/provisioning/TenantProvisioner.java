@@ -476,7 +476,7 @@ public final class TenantProvisioner {
                     new SchemaFactory(dataSource, migrator, templateSchema, historyTable),
                     new Bookkeeping(dataSource, SqlIdentifiers.quote(sharedSchema, "shared schema"), audit), naming,
                     Set.copyOf(reserved), Set.copyOf(reservedSubdomains), List.copyOf(listeners), directory,
-                    new RoleSteps(roles, dataSource, sharedSchema, extraSchemas));
+                    new RoleSteps(roles, dataSource, sharedSchema, extraSchemas, historyTable));
             return new TenantProvisioner(context, transactions, historyTable);
         }
     }

@@ -32,7 +32,8 @@ import java.util.stream.Stream;
  * {@link #grant}: {@code USAGE} on the schema (no {@code CREATE}), {@code SELECT, INSERT, UPDATE, DELETE, TRUNCATE,
  * REFERENCES, TRIGGER} on its tables and views, {@code USAGE, SELECT, UPDATE} on its sequences, {@code EXECUTE} on
  * its functions, and the same on every object the login role creates there later (default privileges), so a later
- * migration's tables are usable at once. So a tenant's connection reads and writes its own rows but cannot change
+ * migration's tables are usable at once (the provisioner then takes back every privilege on the schema's migration
+ * history table, which only migrations use). So a tenant's connection reads and writes its own rows but cannot change
  * its tables' structure, and has no privilege at all on another tenant's schema. Every tenant role is a member of one
  * group role ({@value #DEFAULT_GROUP} by default), which gets {@code USAGE} on the shared schema and the extra
  * search-path schemas and nothing else: grant the group what tenant code needs of shared tables, once, e.g.
@@ -41,7 +42,9 @@ import java.util.stream.Stream;
  * <p><b>The login role.</b> It is a member of every tenant role with {@code SET} but without {@code INHERIT}
  * (PostgreSQL 16 and later): it may switch to a tenant's role but does not hold tenant privileges through it. It needs
  * {@code CREATEROLE} (or superuser) to create, rename and drop tenant roles. Since PostgreSQL 16 a
- * {@code CREATEROLE} role administers only the roles it created.
+ * {@code CREATEROLE} role administers only the roles it created. {@link #checkSupported} refuses an older server or a
+ * login without that right, naming what is missing; the provisioner runs it before its first operation writes
+ * anything, the starter at start-up.
  */
 public final class TenantRoles {
 
@@ -126,12 +129,27 @@ public final class TenantRoles {
     }
 
     /**
-     * Creates the group role when missing and makes sure it may use the shared schema and {@code extraSchemas}; in a
-     * transaction of its own on {@code connection} (auto-commit on), serialised across processes. Idempotent.
+     * Refuses, before anything is written, a server or a login on which tenant roles cannot work: PostgreSQL older
+     * than 16 (the login's membership in each tenant role {@code WITH INHERIT FALSE, SET TRUE} needs 16), or a login
+     * role ({@code SESSION_USER}) that is neither a superuser nor has {@code CREATEROLE} (it creates, renames and
+     * drops the tenant roles). Changes nothing; {@link #install} runs it first.
      *
-     * @throws TenancyException when the group cannot use one of those schemas and the login role may not grant it
+     * @throws TenancyException naming what is missing and how to fix it or turn tenant roles off
+     */
+    public void checkSupported(Connection connection) throws SQLException {
+        RoleSupport.check(connection);
+    }
+
+    /**
+     * Creates the group role when missing and makes sure it may use the shared schema and {@code extraSchemas}; in a
+     * transaction of its own on {@code connection} (auto-commit on), serialised across processes. Idempotent. Checks
+     * the server and login first ({@link #checkSupported}).
+     *
+     * @throws TenancyException when the server or login cannot use tenant roles, or the group cannot use one of those
+     *     schemas and the login role may not grant it
      */
     public void install(Connection connection, String sharedSchema, List<String> extraSchemas) throws SQLException {
+        checkSupported(connection);
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {

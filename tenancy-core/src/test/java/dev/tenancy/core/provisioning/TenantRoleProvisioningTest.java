@@ -28,6 +28,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * With tenant roles on, the provisioner gives each tenant its role with the schema (cloned from the template or
@@ -119,6 +120,37 @@ class TenantRoleProvisioningTest {
         assertThatThrownBy(() -> Tenants.call(beta, () -> strings("SELECT name FROM tenant_alpha.labels")))
                 .hasMessageContaining("permission denied for schema tenant_alpha");
         assertThat(Tenants.call(beta, () -> strings("SELECT count(*) FROM labels"))).containsExactly("0");
+    }
+
+    @Test
+    void migrationsRunAsTheLoginOwningTheSchemaEvenOnConnectionsATenantUsedLast() throws Exception {
+        TenantProvisioner provisioner = provisioner(true);
+        SchemaName alpha = provisioner.create(TenantRequest.subdomain("alpha").value("name", "Alpha")).schema();
+        SchemaName beta = provisioner.create(TenantRequest.subdomain("beta").value("name", "Beta")).schema();
+        for (int i = 0; i < 6; i++) {
+            Tenants.run(i % 2 == 0 ? alpha : beta, () -> insertUser("u" + UUID.randomUUID() + "@test"));
+        }
+
+        assertThat(migrator(ProvisioningFixture.TENANT, "classpath:db/roles/who").migrateTenants().failures())
+                .isEmpty();
+
+        assertThat(superuserStrings("SELECT schemaname || ':' || tableowner FROM pg_tables WHERE tablename = "
+                + "'who_ran' ORDER BY 1")).containsExactly("tenant_alpha:" + app.name(), "tenant_beta:" + app.name());
+        assertThat(Tenants.call(alpha, () -> strings("SELECT role_name FROM who_ran"))).containsExactly(app.name());
+        assertThatThrownBy(() -> Tenants.call(alpha, () -> strings("CREATE TABLE sneaky (id int)")))
+                .hasMessageContaining("permission denied for schema tenant_alpha");
+    }
+
+    @ParameterizedTest(name = "template {0}")
+    @ValueSource(booleans = {true, false})
+    void aTenantsConnectionCanNeitherReadNorRewriteItsMigrationHistory(boolean template) throws Exception {
+        SchemaName alpha = provisioner(template).create(TenantRequest.subdomain("alpha").value("name", "A")).schema();
+
+        for (String sql : List.of("SELECT count(*) FROM flyway_schema_history", "DELETE FROM flyway_schema_history")) {
+            assertThatThrownBy(() -> Tenants.call(alpha, () -> strings(sql)))
+                    .hasMessageContaining("permission denied for table flyway_schema_history");
+        }
+        assertThat(superuserStrings("SELECT count(*) > 0 FROM tenant_alpha.flyway_schema_history")).containsExactly("t");
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.tenancy.boot.autoconfigure;
 import dev.tenancy.core.TenancyException;
 import dev.tenancy.core.check.DatabaseChecks;
 import dev.tenancy.core.directory.TenantTables;
+import dev.tenancy.core.roles.TenantRoles;
 
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
@@ -14,6 +15,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.support.ResourcePatternResolver;
 
 import java.io.IOException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -27,7 +30,8 @@ import javax.sql.DataSource;
  * <ul>
  * <li>before the start-up migrations: the DataSource is PostgreSQL 13 or newer, and {@code spring.sql.init} will not
  * run schema scripts (they would create tables in {@code public}, where every tenant would see them); data scripts
- * are only warned about;</li>
+ * are only warned about; with tenant roles on ({@code tenancy.roles.enabled}), the server is PostgreSQL 16 or newer
+ * and the login role has {@code CREATEROLE} (or is a superuser);</li>
  * <li>after them (unless {@code tenancy.migrations.on-startup=none}): the tenant and domain tables exist with every
  * column Tenancy reads.</li>
  * </ul>
@@ -55,6 +59,7 @@ final class StartupChecks implements BeanPostProcessor {
     public Object postProcessBeforeInitialization(Object bean, String beanName) {
         if (bean instanceof TenancyMigrationInitializer) {
             DatabaseChecks.requirePostgres(pool());
+            checkTenantRoles();
             checkSqlInit();
         }
         return bean;
@@ -72,6 +77,20 @@ final class StartupChecks implements BeanPostProcessor {
 
     private DataSource pool() {
         return TenancyAutoConfiguration.tenantAware(dataSource.getObject()).target();
+    }
+
+    /** With tenant roles on: the server is PostgreSQL 16 or later and the login may create roles. */
+    private void checkTenantRoles() {
+        TenantRoles roles = TenancyAutoConfiguration.tenantAware(dataSource.getObject()).tenantRoles();
+        if (roles == null) {
+            return;
+        }
+        try (Connection connection = pool().getConnection()) {
+            roles.checkSupported(connection);
+        } catch (SQLException e) {
+            throw new TenancyException("Tenancy could not check that the database and login can use tenant roles "
+                    + "(tenancy.roles.enabled=true): " + e.getMessage(), e);
+        }
     }
 
     private void checkSqlInit() {

@@ -12,7 +12,8 @@ public class TenancyRolesProperties {
      * Whether each tenant has its own PostgreSQL role and every connection serving a tenant runs as it, so that
      * PostgreSQL refuses ("permission denied") any statement reaching another tenant's schema, even one naming it
      * explicitly. The provisioner creates, renames and drops the roles with the tenants; switch an existing fleet on
-     * with the {@code enable-tenant-roles} command. The login role needs CREATEROLE (PostgreSQL 16 or later).
+     * with the {@code enable-tenant-roles} command. The login role needs CREATEROLE (PostgreSQL 16 or later); the
+     * start-up checks refuse to start without either, saying which is missing.
      */
     private boolean enabled = false;
 

@@ -12,7 +12,8 @@ import org.springframework.core.env.Environment;
 import javax.sql.DataSource;
 
 /**
- * Tenancy's start-up checks ({@code StartupChecks}): the DataSource is PostgreSQL 13 or newer, {@code spring.sql.init}
+ * Tenancy's start-up checks ({@code StartupChecks}): the DataSource is PostgreSQL 13 or newer (16 with tenant roles,
+ * whose login must also have CREATEROLE), {@code spring.sql.init}
  * runs no schema scripts into {@code public}, and after the shared migrations the tenant and domain tables have every
  * column Tenancy reads. Each failure stops the start with a message saying what to fix, before any request or command.
  */

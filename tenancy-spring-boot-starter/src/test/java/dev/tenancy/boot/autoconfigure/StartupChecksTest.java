@@ -17,8 +17,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The start-up checks stop a misconfigured application before its first request or command, with a message that
- * says what to fix: a database that is not PostgreSQL, SQL initialisation that would create tables in public, and a
- * tenant table lacking a column Tenancy reads.
+ * says what to fix: a database that is not PostgreSQL, SQL initialisation that would create tables in public, a
+ * tenant table lacking a column Tenancy reads, and tenant roles with a login that may not create roles.
  */
 @ExtendWith(TestDatabaseExtension.class)
 class StartupChecksTest {
@@ -30,7 +30,7 @@ class StartupChecksTest {
             .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
                     DataSourceInitializationAutoConfiguration.class, TenancyAutoConfiguration.class,
                     TenancyMigrationAutoConfiguration.class, TenancyProvisioningAutoConfiguration.class,
-                    TenancyStartupChecksAutoConfiguration.class));
+                    TenancyRolesAutoConfiguration.class, TenancyStartupChecksAutoConfiguration.class));
 
     private ApplicationContextRunner onPostgres() {
         return runner.withPropertyValues("spring.datasource.url=" + database.jdbcUrl(),
@@ -99,5 +99,34 @@ class StartupChecksTest {
 
         onPostgres().withPropertyValues("tenancy.migrations.on-startup=none")
                 .run(context -> assertThat(context).hasNotFailed());
+    }
+
+    @Test
+    void tenantRolesWithALoginThatMayNotCreateRolesAreRefusedNamingTheRightBeforeTheMigrations() {
+        jdbc.execute("DROP ROLE IF EXISTS startup_no_createrole; CREATE ROLE startup_no_createrole LOGIN "
+                + "PASSWORD 'login'; GRANT CREATE ON SCHEMA public TO startup_no_createrole");
+        try {
+            String url = database.jdbcUrl().replaceAll("([?&])user=[^&]*&?", "$1").replaceAll("[?&]$", "");
+            runner.withPropertyValues("spring.datasource.url=" + url,
+                    "spring.datasource.username=startup_no_createrole", "spring.datasource.password=login",
+                    "tenancy.roles.enabled=true").run(context -> {
+                        assertThat(context).hasFailed();
+                        assertThat(context.getStartupFailure()).rootCause()
+                                .hasMessageStartingWith("Tenant roles need the login role 'startup_no_createrole' "
+                                        + "to have CREATEROLE (or be a superuser)")
+                                .hasMessageContaining("ALTER ROLE \"startup_no_createrole\" CREATEROLE")
+                                .hasMessageContaining("tenancy.roles.enabled=false");
+                    });
+
+            assertThat(jdbc.queryForObject("SELECT to_regclass('public.tenants') IS NULL", Boolean.class)).isTrue();
+        } finally {
+            jdbc.execute("REVOKE CREATE ON SCHEMA public FROM startup_no_createrole; DROP ROLE startup_no_createrole");
+        }
+    }
+
+    @Test
+    void tenantRolesWithASuperuserLoginOnThisServerStart() {
+        onPostgres().withPropertyValues("tenancy.roles.enabled=true", "tenancy.roles.prefix=startup_role_",
+                "tenancy.roles.group=startup_tenant_roles").run(context -> assertThat(context).hasNotFailed());
     }
 }

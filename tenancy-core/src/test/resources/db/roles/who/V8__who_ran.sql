@@ -1,0 +1,1 @@
+CREATE TABLE who_ran AS SELECT current_user::text AS role_name;

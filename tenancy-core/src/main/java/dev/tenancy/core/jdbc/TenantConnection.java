@@ -218,7 +218,7 @@ final class TenantConnection extends DelegatingConnection {
         if (!labelStatements || tenant == null || sql == null) {
             return sql;
         }
-        return "/* " + tenant.value() + " */ " + sql;
+        return searchPath.labelled(tenant, sql);
     }
 
     private PreparedStatement prepared(SchemaName tenant, String sql, PreparedStatement statement) {

@@ -3,11 +3,13 @@ package dev.tenancy.boot.web;
 import dev.tenancy.core.directory.HostNames;
 import dev.tenancy.core.directory.InvalidHostException;
 import dev.tenancy.core.directory.TenantDirectory;
+import dev.tenancy.core.directory.TenantRecord;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -38,6 +40,7 @@ public final class HostTenantResolver implements TenantRequestResolver {
         if (publicHosts.contains(host)) {
             return TenantResolution.publicSchema();
         }
-        return directory.resolve(host).map(TenantResolution::tenant).orElse(TenantResolution.notFound());
+        Optional<TenantRecord> tenant = directory.resolve(host);
+        return tenant.isPresent() ? TenantResolution.tenant(tenant.get()) : TenantResolution.notFound();
     }
 }

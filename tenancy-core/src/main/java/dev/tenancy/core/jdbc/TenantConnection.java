@@ -222,11 +222,11 @@ final class TenantConnection extends DelegatingConnection {
     }
 
     private PreparedStatement prepared(SchemaName tenant, String sql, PreparedStatement statement) {
-        return new TenantPreparedStatement(this, statement, tenant, SessionSql.mayChangePath(sql));
+        return new TenantPreparedStatement(this, statement, tenant, SessionSql.preparedMayChangePath(sql));
     }
 
     private CallableStatement callable(SchemaName tenant, String sql, CallableStatement statement) {
-        return new TenantCallableStatement(this, statement, tenant, SessionSql.mayChangePath(sql));
+        return new TenantCallableStatement(this, statement, tenant, SessionSql.preparedMayChangePath(sql));
     }
 
     // --- statements: each is guarded; the path is put in force when it is executed ---

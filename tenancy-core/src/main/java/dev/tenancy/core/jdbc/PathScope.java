@@ -30,8 +30,8 @@ enum PathScope {
 
     /** One piece of work on the driver's connection, throwing what the driver throws. */
     @FunctionalInterface
-    interface Work {
-        Object run() throws Throwable;
+    interface Work<R> {
+        R run() throws SQLException;
     }
 
     /** Whether the path is put in force as the connection is handed out (else at the first statement). */
@@ -60,13 +60,13 @@ enum PathScope {
      * statement's fetch size is set aside meanwhile, so the driver reads its whole result before the commit (with
      * auto-commit on it would have too) rather than through a cursor the commit closes.
      */
-    static Object inOwnTransaction(Connection delegate, Statement statement, Work work) throws Throwable {
+    static <R> R inOwnTransaction(Connection delegate, Statement statement, Work<R> work) throws SQLException {
         int fetchSize = statement == null ? 0 : statement.getFetchSize();
         if (fetchSize != 0) {
             statement.setFetchSize(0);
         }
         delegate.setAutoCommit(false);
-        Object result;
+        R result;
         try {
             result = work.run();
             delegate.commit();

@@ -36,6 +36,7 @@ final class SearchPath {
     private final String publicCheckedStatement;
     private final String sharedSchemaLiteral;
     private final ConcurrentMap<SchemaName, Check> checks = new ConcurrentHashMap<>();
+    private final StatementLabels labels = new StatementLabels();
     private volatile Check publicCheck;
 
     /**
@@ -113,6 +114,11 @@ final class SearchPath {
     /** The {@code SET search_path} statement for {@code tenant} ({@code null}: public). */
     String statementFor(SchemaName tenant) {
         return tenant == null ? publicStatement : cached(tenantStatements, tenant, buildStatement);
+    }
+
+    /** {@code sql} labelled with {@code tenant}'s schema name (see {@link StatementLabels}). */
+    String labelled(SchemaName tenant, String sql) {
+        return labels.labelled(tenant, sql);
     }
 
     /** The tenant's text, built once and kept in {@code cache} while it holds fewer than {@value #MAX_CACHED}. */

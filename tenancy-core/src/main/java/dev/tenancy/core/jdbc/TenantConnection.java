@@ -6,7 +6,6 @@ import dev.tenancy.core.Tenants;
 
 import org.postgresql.PGConnection;
 
-import java.lang.reflect.Method;
 import java.sql.CallableStatement;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,8 +21,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * A connection that runs every statement under the {@code search_path} of the tenant the statement is for: a prepared
  * statement keeps the tenant it was made for, a plain statement's SQL runs for the tenant the connection serves when
  * it is executed (the thread's tenant context, or the pinned tenant). Statements are handed out behind a
- * {@link StatementGuard}, so the path is put in force by {@link #execute} right before each execution, under the
- * connection's lock: a connection shared by two threads serves each its own tenant, one statement at a time.
+ * {@link TenantStatement} (a {@link TenantPreparedStatement} or {@link TenantCallableStatement} for prepared ones), so
+ * the path is put in force by {@link #execute} right before each execution, under the connection's lock: a connection
+ * shared by two threads serves each its own tenant, one statement at a time.
  *
  * <p><b>The state machine.</b> What the connection knows about the path of its session is one of:
  * <ul>
@@ -102,41 +102,36 @@ final class TenantConnection extends DelegatingConnection {
         }
     }
 
-    /**
-     * Runs one execution of a guarded statement: puts {@code tenant}'s path in force, calls the driver, and forgets
-     * the path when the SQL may have changed it.
-     */
-    Object execute(SchemaName tenant, boolean mayChangePath, Statement statement, Method method, Object[] args)
-            throws Throwable {
-        lock.lock();
-        try {
-            return underPath(tenant, mayChangePath, statement, () -> StatementGuard.call(statement, method, args));
-        } finally {
-            lock.unlock();
-        }
+    /** One execution of a driver's statement of type {@code S}, given the SQL text it runs ({@code null}: its own). */
+    @FunctionalInterface
+    interface Execution<S extends Statement, R> {
+        R run(S statement, String sql) throws SQLException;
     }
 
     /**
-     * Runs {@code work} under {@code tenant}'s path: in a transaction of its own when the path is scoped to the
-     * transaction and auto-commit is on, else once the path is in force. Called under the lock.
+     * Runs one execution of a tenant statement under the connection's lock: puts {@code tenant}'s path in force (in a
+     * transaction of its own when the path is scoped to the transaction and auto-commit is on), calls the driver, and
+     * forgets the path when the SQL may have changed it.
      */
-    private Object underPath(SchemaName tenant, boolean mayChangePath, Statement statement, PathScope.Work work)
-            throws Throwable {
+    <S extends Statement, R> R execute(SchemaName tenant, boolean mayChangePath, S statement, String sql,
+            Execution<S, R> execution) throws SQLException {
+        lock.lock();
         boolean ownTransaction = false;
         try {
             ownTransaction = scope.needsOwnTransaction(delegate);
             if (ownTransaction) {
                 return PathScope.inOwnTransaction(delegate, statement, () -> {
                     setPath(tenant);
-                    return work.run();
+                    return execution.run(statement, sql);
                 });
             }
             ensurePath(tenant);
-            return work.run();
+            return execution.run(statement, sql);
         } finally {
             if (mayChangePath || ownTransaction) {
                 state = PathState.UNKNOWN;
             }
+            lock.unlock();
         }
     }
 
@@ -223,33 +218,33 @@ final class TenantConnection extends DelegatingConnection {
         if (!labelStatements || tenant == null || sql == null) {
             return sql;
         }
-        return "/* " + tenant.value() + " */ " + sql;
+        return searchPath.labelled(tenant, sql);
     }
 
     private PreparedStatement prepared(SchemaName tenant, String sql, PreparedStatement statement) {
-        return StatementGuard.prepared(PreparedStatement.class, this, statement, tenant, sql);
+        return new TenantPreparedStatement(this, statement, tenant, SessionSql.preparedMayChangePath(sql));
     }
 
     private CallableStatement callable(SchemaName tenant, String sql, CallableStatement statement) {
-        return StatementGuard.prepared(CallableStatement.class, this, statement, tenant, sql);
+        return new TenantCallableStatement(this, statement, tenant, SessionSql.preparedMayChangePath(sql));
     }
 
     // --- statements: each is guarded; the path is put in force when it is executed ---
 
     @Override
     public Statement createStatement() throws SQLException {
-        return StatementGuard.plain(this, delegate.createStatement());
+        return new TenantStatement(this, delegate.createStatement());
     }
 
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency) throws SQLException {
-        return StatementGuard.plain(this, delegate.createStatement(resultSetType, resultSetConcurrency));
+        return new TenantStatement(this, delegate.createStatement(resultSetType, resultSetConcurrency));
     }
 
     @Override
     public Statement createStatement(int resultSetType, int resultSetConcurrency, int resultSetHoldability)
             throws SQLException {
-        return StatementGuard.plain(this,
+        return new TenantStatement(this,
                 delegate.createStatement(resultSetType, resultSetConcurrency, resultSetHoldability));
     }
 
@@ -403,16 +398,7 @@ final class TenantConnection extends DelegatingConnection {
     /** The first schema of the served tenant's path, put in force first. */
     @Override
     public String getSchema() throws SQLException {
-        lock.lock();
-        try {
-            return (String) underPath(servedTenant(), false, null, delegate::getSchema);
-        } catch (SQLException | RuntimeException | Error e) {
-            throw e;
-        } catch (Throwable e) {
-            throw new SQLException(e);
-        } finally {
-            lock.unlock();
-        }
+        return execute(servedTenant(), false, null, null, (none, sql) -> delegate.getSchema());
     }
 
     @Override

@@ -53,7 +53,7 @@ public final class EndpointAccessInterceptor implements HandlerInterceptor {
     public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
             throws Exception {
         Audience audience = audience(request, handler);
-        boolean tenantRequest = TenantFilter.tenantOf(request).isPresent();
+        boolean tenantRequest = request.getAttribute(TenantFilter.TENANT_ATTRIBUTE) != null;
         if ((audience == Audience.PUBLIC && tenantRequest) || (audience == Audience.TENANT && !tenantRequest)) {
             refusals.write(request, response, HttpServletResponse.SC_NOT_FOUND, "Not found.");
             return false;

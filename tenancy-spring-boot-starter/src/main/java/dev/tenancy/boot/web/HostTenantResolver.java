@@ -2,11 +2,13 @@ package dev.tenancy.boot.web;
 
 import dev.tenancy.core.InvalidInputException;
 import dev.tenancy.core.directory.TenantDirectory;
+import dev.tenancy.core.directory.TenantDirectory.TenantRecord;
 
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.util.Collection;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,7 +25,8 @@ public final class HostTenantResolver implements TenantRequestResolver {
     /** A resolver over {@code directory}; {@code publicHosts} serve the public schema. */
     public HostTenantResolver(TenantDirectory directory, Collection<String> publicHosts) {
         this.directory = Objects.requireNonNull(directory, "directory");
-        this.publicHosts = publicHosts.stream().map(TenantDirectory::normaliseHost).collect(Collectors.toUnmodifiableSet());
+        this.publicHosts = publicHosts.stream().map(TenantDirectory::normaliseHost)
+                .collect(Collectors.toUnmodifiableSet());
     }
 
     @Override
@@ -37,6 +40,7 @@ public final class HostTenantResolver implements TenantRequestResolver {
         if (publicHosts.contains(host)) {
             return TenantResolution.publicSchema();
         }
-        return directory.resolve(host).map(TenantResolution::tenant).orElse(TenantResolution.notFound());
+        Optional<TenantRecord> tenant = directory.resolve(host);
+        return tenant.isPresent() ? TenantResolution.tenant(tenant.get()) : TenantResolution.notFound();
     }
 }

@@ -98,10 +98,9 @@ public final class TenantFilter extends OncePerRequestFilter {
                     "The request has more than one Host header; send exactly one.");
             return;
         }
-        Optional<TenantRecord> failedRequestTenant = request.getDispatcherType() == DispatcherType.ERROR
-                ? tenantOf(request) : Optional.empty();
-        TenantResolution resolution = failedRequestTenant.map(TenantResolution::tenant)
-                .orElseGet(() -> resolver.resolve(request));
+        TenantResolution resolution = request.getDispatcherType() == DispatcherType.ERROR
+                && request.getAttribute(TENANT_ATTRIBUTE) instanceof TenantRecord failedRequestTenant
+                ? TenantResolution.tenant(failedRequestTenant) : resolver.resolve(request);
         switch (resolution.outcome()) {
             case TENANT -> serveTenant(resolution, request, response, chain);
             case PUBLIC -> servePublic(request, response, chain);

@@ -15,6 +15,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -64,14 +65,26 @@ final class TenantConnection extends DelegatingConnection {
     private final long checkIntervalNanos;
     private final PathScope scope;
     private final ReentrantLock lock = new ReentrantLock();
+    private final TenantAffinity.Lease lease;
 
     private PathState state = PathState.UNKNOWN;
     private SchemaName pathTenant;
+    private boolean closed;
+    private boolean untrusted;
 
+    /**
+     * @param lease the parked or fresh lease of a tenant-affine pool ({@link TenantAffinity}) the connection comes
+     *              from, {@code null} without affinity; a parked one starts in {@code SET} for the tenant it holds
+     */
     TenantConnection(Connection delegate, SearchPath searchPath, PathSetting setting, LongAdder counter,
             boolean followsContext, SchemaName pinned, boolean labelStatements, long checkIntervalNanos,
-            PathScope scope) throws SQLException {
+            PathScope scope, TenantAffinity.Lease lease) throws SQLException {
         super(delegate);
+        this.lease = lease;
+        if (lease != null && lease.pathKnown()) {
+            state = PathState.SET;
+            pathTenant = lease.pathTenant();
+        }
         this.delegate = delegate;
         this.server = delegate.isWrapperFor(PGConnection.class) ? delegate.unwrap(PGConnection.class) : null;
         this.searchPath = searchPath;
@@ -122,6 +135,7 @@ final class TenantConnection extends DelegatingConnection {
      */
     private Object underPath(SchemaName tenant, boolean mayChangePath, Statement statement, PathScope.Work work)
             throws Throwable {
+        requireOpen();
         boolean ownTransaction = false;
         try {
             ownTransaction = scope.needsOwnTransaction(delegate);
@@ -133,6 +147,9 @@ final class TenantConnection extends DelegatingConnection {
             }
             ensurePath(tenant);
             return work.run();
+        } catch (Throwable e) {
+            untrusted = true;
+            throw e;
         } finally {
             if (mayChangePath || ownTransaction) {
                 state = PathState.UNKNOWN;
@@ -320,6 +337,7 @@ final class TenantConnection extends DelegatingConnection {
     public void setAutoCommit(boolean autoCommit) throws SQLException {
         lock.lock();
         try {
+            requireOpen();
             boolean committing = autoCommit && !delegate.getAutoCommit();
             try {
                 delegate.setAutoCommit(autoCommit);
@@ -344,6 +362,7 @@ final class TenantConnection extends DelegatingConnection {
     public void commit() throws SQLException {
         lock.lock();
         try {
+            requireOpen();
             try {
                 delegate.commit();
             } catch (SQLException | RuntimeException e) {
@@ -360,6 +379,7 @@ final class TenantConnection extends DelegatingConnection {
     public void rollback() throws SQLException {
         lock.lock();
         try {
+            requireOpen();
             transactionUndone();
             delegate.rollback();
         } finally {
@@ -371,6 +391,7 @@ final class TenantConnection extends DelegatingConnection {
     public void rollback(Savepoint savepoint) throws SQLException {
         lock.lock();
         try {
+            requireOpen();
             transactionUndone();
             delegate.rollback(savepoint);
         } finally {
@@ -420,7 +441,69 @@ final class TenantConnection extends DelegatingConnection {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
+        untrusted = true;
         return delegate.unwrap(iface);
+    }
+
+    // --- the end of a checkout: with tenant affinity, a connection whose path is certain is parked ---
+
+    /**
+     * Gives the connection back. With {@linkplain TenantAffinity tenant affinity}, a connection whose path this
+     * connection set and saw committed ({@code SET}), and on which nothing it could not follow happened (the
+     * driver's connection handed out through {@link #unwrap}, a failed statement, {@code abort}, a changed isolation
+     * level or network timeout), is parked for its tenant; anything uncertain gives it back to the pool, which forgets
+     * its path. Once closed, the connection and its statements refuse further use, since the pooled connection may
+     * already serve someone else.
+     */
+    @Override
+    public void close() throws SQLException {
+        if (lease == null) {
+            delegate.close();
+            return;
+        }
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (state == PathState.SET && !untrusted && lease.reusable()) {
+                lease.park(pathTenant);
+            } else {
+                lease.release();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isClosed() throws SQLException {
+        return closed || delegate.isClosed();
+    }
+
+    @Override
+    public void abort(Executor executor) throws SQLException {
+        untrusted = true;
+        delegate.abort(executor);
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) throws SQLException {
+        untrusted = true;
+        delegate.setTransactionIsolation(level);
+    }
+
+    @Override
+    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+        untrusted = true;
+        delegate.setNetworkTimeout(executor, milliseconds);
+    }
+
+    private void requireOpen() throws SQLException {
+        if (closed) {
+            throw new SQLException("The connection is closed.", "08003");
+        }
     }
 
     @Override

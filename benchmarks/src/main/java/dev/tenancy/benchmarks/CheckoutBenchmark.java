@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -73,6 +74,7 @@ public class CheckoutBenchmark {
     private HikariDataSource affinePool;
     private TenantAwareDataSource tenantAwareAffine;
     private int[] zipfDraws;
+    private final LongAdder affineCheckouts = new LongAdder();
     private final TenantRoles roles = TenantRoles.of("checkout_role_", "checkout_tenant_roles");
     private SchemaName[] schemas;
 
@@ -101,7 +103,7 @@ public class CheckoutBenchmark {
     }
 
     /** {@code count} draws of a tenant index from a Zipf distribution with exponent {@code s} over {@code n}. */
-    private static int[] zipf(int n, double s, int count, Random random) {
+    static int[] zipf(int n, double s, int count, Random random) {
         double[] cumulative = new double[n];
         double sum = 0;
         for (int rank = 1; rank <= n; rank++) {
@@ -130,6 +132,11 @@ public class CheckoutBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws SQLException {
+        long checkouts = affineCheckouts.sum();
+        if (checkouts > 0) {
+            System.out.printf("%nRESULT checkout-affinity tenants=%d checkouts=%d set_config_per_checkout=%.3f%n",
+                    tenants, checkouts, tenantAwareAffine.searchPathChanges() / (double) checkouts);
+        }
         pool.close();
         baselinePool.close();
         affinePool.close();
@@ -184,6 +191,7 @@ public class CheckoutBenchmark {
     @Benchmark
     public String tenantAwareAffine(Turn turn) throws SQLException {
         SchemaName schema = schemas[turn.next++ % schemas.length];
+        affineCheckouts.increment();
         try (TenantScope ignored = Tenants.enter(schema)) {
             return readOne(tenantAwareAffine);
         }
@@ -198,6 +206,7 @@ public class CheckoutBenchmark {
 
     @Benchmark
     public String tenantAwareAffineZipf(Turn turn) throws SQLException {
+        affineCheckouts.increment();
         try (TenantScope ignored = Tenants.enter(schemas[zipfDraws[turn.draw++ & (zipfDraws.length - 1)]])) {
             return readOne(tenantAwareAffine);
         }

@@ -29,7 +29,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * What tenant affinity saves (issue 18), in round trips and CPU rather than throughput alone (which a shared
- * machine's load drowns): {@code threads} threads share a HikariCP pool of as many connections (not saturated), each
+ * machine's load drowns): {@code threads} threads share a HikariCP pool of {@code pool} connections (by default as
+ * many as threads: never saturated, but with no connection to spare), each
  * unit a checkout through {@link TenantAwareDataSource} plus one read by primary key, the tenant drawn uniformly or
  * from a Zipf distribution (s = 1.1) over {@code tenants}. Blocks alternate between the data source without and with
  * {@code tenantAffinity(100 ms, 1 s)}, each on a pool of its own; per block: {@code set_config} calls per unit, the
@@ -37,7 +38,7 @@ import java.util.concurrent.CountDownLatch;
  * client JVM per unit, and wall time per unit. Last, what a pool per tenant would pay on each miss instead of a
  * {@code set_config}: the median wall time of opening a new connection and running one read on it.
  *
- * <p>Arguments: {@code [tenants=100] [units=20000] [blocks=3] [threads=4] [distribution=zipf|uniform]}.
+ * <p>Arguments: {@code [tenants=100] [units=20000] [blocks=3] [threads=4] [distribution=zipf|uniform] [pool=threads]}.
  */
 public final class AffinityCost {
 
@@ -50,9 +51,10 @@ public final class AffinityCost {
         int blocks = args.length > 2 ? Integer.parseInt(args[2]) : 3;
         int threads = args.length > 3 ? Integer.parseInt(args[3]) : 4;
         boolean zipf = args.length <= 4 || args[4].equals("zipf");
+        int poolSize = args.length > 5 ? Integer.parseInt(args[5]) : threads;
         try (TestDatabase database = TestPostgres.server().createDatabase("affinity_cost");
-             HikariDataSource plainPool = pool(database, threads);
-             HikariDataSource affinePool = pool(database, threads)) {
+             HikariDataSource plainPool = pool(database, poolSize);
+             HikariDataSource affinePool = pool(database, poolSize)) {
             SchemaName[] schemas = new SchemaName[tenants];
             try (Connection connection = plainPool.getConnection(); Statement statement = connection.createStatement()) {
                 for (int i = 0; i < tenants; i++) {
@@ -66,9 +68,9 @@ public final class AffinityCost {
             List<TenantAwareDataSource> variants = List.of(TenantAwareDataSource.wrap(plainPool),
                     TenantAwareDataSource.builder(affinePool)
                             .tenantAffinity(Duration.ofMillis(100), Duration.ofSeconds(1)).build());
-            long[][] backends = {backends(plainPool, threads), backends(affinePool, threads)};
-            System.out.printf(Locale.ROOT, "tenants=%d %s units=%d threads=%d%n", tenants, zipf ? "zipf(1.1)" : "uniform",
-                    units, threads);
+            long[][] backends = {backends(plainPool, poolSize), backends(affinePool, poolSize)};
+            System.out.printf(Locale.ROOT, "tenants=%d %s units=%d threads=%d pool=%d%n", tenants,
+                    zipf ? "zipf(1.1)" : "uniform", units, threads, poolSize);
             System.out.println("block  variant    set_config/unit  PostgreSQL us/unit  client us/unit  wall us/unit  load");
             for (int block = 0; block < blocks * 2; block++) {
                 int variant = block % 2;

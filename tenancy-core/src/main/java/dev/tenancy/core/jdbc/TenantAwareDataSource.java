@@ -37,7 +37,9 @@ import javax.sql.DataSource;
  * <p>On PostgreSQL 18 and later, which report {@code search_path} to the driver whenever it changes, no
  * {@code SET} is sent when the pooled connection already has the right path and the tenant's schema was found less
  * than {@linkplain Builder#schemaCheckInterval the schema check interval} ago: a request to a tenant whose path the
- * connection last served costs no extra round trip. Older servers get a {@code SET} on every checkout.
+ * connection last served costs no extra round trip. Older servers get a {@code SET} on every checkout, unless
+ * {@linkplain Builder#tenantAffinity tenant affinity} hands out a connection that never went back to the pool since
+ * this data source set the tenant's path on it.
  *
  * <p>Behind a pooler in transaction mode (PgBouncer's {@code pool_mode=transaction}), a path set for the session
  * stays on a server connection that the pooler then hands to other clients: build with

@@ -31,7 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>{@code UNKNOWN} — not set by this connection, or possibly changed since: fresh from the pool, after a
  *       rollback (or savepoint rollback, or a commit that failed) that may have undone a {@code SET}, after SQL text
  *       that may change the path or end a transaction ({@link SessionSql}), after a failed attempt to set it;</li>
- *   <li>{@code SET(t)} — set for tenant {@code t} and committed (or set with auto-commit on);</li>
+ *   <li>{@code SET(t)} — set for tenant {@code t} and committed (or set with auto-commit on); also the state a
+ *       connection starts in when {@linkplain TenantAffinity tenant affinity} hands out one parked by an earlier
+ *       tenant connection that closed in {@code SET(t)} (it never went back to the pool meanwhile);</li>
  *   <li>{@code SET_IN_TRANSACTION(t)} — set for {@code t} inside the open transaction: a commit makes it {@code SET(t)},
  *       a rollback, a savepoint rollback or a failed commit makes it {@code UNKNOWN}.</li>
  * </ul>

@@ -71,8 +71,8 @@ final class TenantConnection extends DelegatingConnection {
 
     private PathState state = PathState.UNKNOWN;
     private SchemaName pathTenant;
-    private boolean closed;
-    private boolean untrusted;
+    private volatile boolean closed;
+    private volatile boolean untrusted;
 
     /**
      * @param lease the parked or fresh lease of a tenant-affine pool ({@link TenantAffinity}) the connection comes

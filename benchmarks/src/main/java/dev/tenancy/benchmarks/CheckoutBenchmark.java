@@ -16,7 +16,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -42,6 +47,10 @@ import org.openjdk.jmh.annotations.Warmup;
  * plan each time; statement labels are on, as by default, so no tenant switch makes PostgreSQL plan the read again).
  * {@code tenantAwareWithRoles} is {@code tenantAware} with {@linkplain TenantRoles tenant roles}: the statement that
  * sets the path also sets the tenant's role, and the read runs under the role's privilege checks.
+ * {@code tenantAwareAffine} is {@code tenantAware} with tenant affinity ({@code tenantAffinity(100 ms, 1 s)}, a pool
+ * of its own): a connection given back with its tenant's path is parked, and that tenant's next checkout skips the
+ * round trip. The {@code ...Zipf} variants pick each unit's tenant from a Zipf distribution (s = 1.1) over
+ * {@code tenants} instead of in turn, as skewed real traffic does (the same sequence of draws for both).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
@@ -62,6 +71,10 @@ public class CheckoutBenchmark {
     private HikariDataSource baselinePool;
     private TenantAwareDataSource tenantAware;
     private TenantAwareDataSource tenantAwareWithRoles;
+    private HikariDataSource affinePool;
+    private TenantAwareDataSource tenantAwareAffine;
+    private int[] zipfDraws;
+    private final LongAdder affineCheckouts = new LongAdder();
     private final TenantRoles roles = TenantRoles.of("checkout_role_", "checkout_tenant_roles");
     private SchemaName[] schemas;
 
@@ -83,6 +96,26 @@ public class CheckoutBenchmark {
         }
         tenantAware = TenantAwareDataSource.wrap(pool);
         tenantAwareWithRoles = TenantAwareDataSource.builder(pool).tenantRoles(roles).build();
+        affinePool = pool(null);
+        tenantAwareAffine = TenantAwareDataSource.builder(affinePool)
+                .tenantAffinity(Duration.ofMillis(100), Duration.ofSeconds(1)).build();
+        zipfDraws = zipf(tenants, 1.1, 1 << 16, new Random(18));
+    }
+
+    /** {@code count} draws of a tenant index from a Zipf distribution with exponent {@code s} over {@code n}. */
+    static int[] zipf(int n, double s, int count, Random random) {
+        double[] cumulative = new double[n];
+        double sum = 0;
+        for (int rank = 1; rank <= n; rank++) {
+            sum += 1 / Math.pow(rank, s);
+            cumulative[rank - 1] = sum;
+        }
+        int[] draws = new int[count];
+        for (int i = 0; i < count; i++) {
+            int at = Arrays.binarySearch(cumulative, random.nextDouble() * sum);
+            draws[i] = Math.min(at < 0 ? -at - 1 : at, n - 1);
+        }
+        return draws;
     }
 
     private HikariDataSource pool(String schema) {
@@ -99,8 +132,14 @@ public class CheckoutBenchmark {
 
     @TearDown(Level.Trial)
     public void tearDown() throws SQLException {
+        long checkouts = affineCheckouts.sum();
+        if (checkouts > 0) {
+            System.out.printf("%nRESULT checkout-affinity tenants=%d checkouts=%d set_config_per_checkout=%.3f%n",
+                    tenants, checkouts, tenantAwareAffine.searchPathChanges() / (double) checkouts);
+        }
         pool.close();
         baselinePool.close();
+        affinePool.close();
         try (Connection connection = database.openConnection(); Statement statement = connection.createStatement()) {
             for (SchemaName schema : schemas) {
                 String role = roles.quotedRole(schema);
@@ -115,6 +154,7 @@ public class CheckoutBenchmark {
     @State(Scope.Thread)
     public static class Turn {
         int next;
+        int draw = ThreadLocalRandom.current().nextInt(1 << 16);
     }
 
     @Benchmark
@@ -145,6 +185,30 @@ public class CheckoutBenchmark {
         SchemaName schema = schemas[turn.next++ % schemas.length];
         try (TenantScope ignored = Tenants.enter(schema)) {
             return readOne(tenantAwareWithRoles);
+        }
+    }
+
+    @Benchmark
+    public String tenantAwareAffine(Turn turn) throws SQLException {
+        SchemaName schema = schemas[turn.next++ % schemas.length];
+        affineCheckouts.increment();
+        try (TenantScope ignored = Tenants.enter(schema)) {
+            return readOne(tenantAwareAffine);
+        }
+    }
+
+    @Benchmark
+    public String tenantAwareZipf(Turn turn) throws SQLException {
+        try (TenantScope ignored = Tenants.enter(schemas[zipfDraws[turn.draw++ & (zipfDraws.length - 1)]])) {
+            return readOne(tenantAware);
+        }
+    }
+
+    @Benchmark
+    public String tenantAwareAffineZipf(Turn turn) throws SQLException {
+        affineCheckouts.increment();
+        try (TenantScope ignored = Tenants.enter(schemas[zipfDraws[turn.draw++ & (zipfDraws.length - 1)]])) {
+            return readOne(tenantAwareAffine);
         }
     }
 

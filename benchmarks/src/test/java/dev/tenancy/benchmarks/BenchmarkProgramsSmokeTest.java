@@ -113,7 +113,20 @@ class BenchmarkProgramsSmokeTest {
                 .containsExactlyInAnyOrder(CheckoutBenchmark.class.getName() + ".baseline",
                         CheckoutBenchmark.class.getName() + ".baselineSettingPath",
                         CheckoutBenchmark.class.getName() + ".tenantAware",
-                        CheckoutBenchmark.class.getName() + ".tenantAwareWithRoles");
+                        CheckoutBenchmark.class.getName() + ".tenantAwareWithRoles",
+                        CheckoutBenchmark.class.getName() + ".tenantAwareAffine",
+                        CheckoutBenchmark.class.getName() + ".tenantAwareZipf",
+                        CheckoutBenchmark.class.getName() + ".tenantAwareAffineZipf");
+    }
+
+    @Test
+    void affinityCostComparesTheDataSourceWithoutAndWithTenantAffinity() throws Exception {
+        String output = run(() -> AffinityCost.main(new String[] {"3", "40", "1", "2", "zipf"}));
+
+        assertThat(output)
+                .containsPattern("RESULT affinity-cost block=1 variant=plain +set_config=1\\.000 pg_us=")
+                .containsPattern("RESULT affinity-cost block=1 variant=affine +set_config=[\\d.]+ pg_us=")
+                .containsPattern("RESULT connect-and-read median_us=\\d+");
     }
 
     @Test

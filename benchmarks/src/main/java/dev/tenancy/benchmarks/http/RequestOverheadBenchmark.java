@@ -43,7 +43,7 @@ import java.util.Map;
  * {@link RequestSummary} prints each figure's spread over the rounds.
  *
  * <p>Arguments (all optional): {@code --tenants=100 --clients=16,64 --duration=20 --warmup=15 --rounds=3
- * --variants=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive (also: tenancy-roles) --load=auto|wrk|java
+ * --variants=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive (also: tenancy-roles, tenancy-affine) --load=auto|wrk|java
  * --server-cpus= --load-cpus= --heap=512m --jfr= --load-tenants= --pause-idle=true} ({@code jfr}: a directory where
  * each server records a JFR profile; {@code load-tenants}: spread the requests over only the first N tenants, e.g. 1
  * to see a tenant's connections keep their search path).

@@ -22,6 +22,8 @@ enum Variant {
      */
     TENANCY_ROLES("tenancy-roles", "Tenancy on, tenant roles", "--tenancy.roles.enabled=true",
             "--tenancy.roles.prefix=" + Variant.ROLE_PREFIX, "--tenancy.roles.group=" + Variant.ROLE_GROUP),
+    /** Tenancy as shipped plus tenant affinity: a tenant's next checkout reuses a parked connection with its path. */
+    TENANCY_AFFINE("tenancy-affine", "Tenancy on, tenant affinity", "--tenancy.pool.affinity.enabled=true"),
     /** Tenancy with unlabelled statements: PostgreSQL re-plans a statement whenever its connection changed tenant. */
     TENANCY_UNLABELLED("tenancy-unlabelled", "Tenancy on, statements not labelled",
             "--tenancy.schemas.label-statements=false"),

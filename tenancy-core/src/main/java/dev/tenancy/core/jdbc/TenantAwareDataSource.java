@@ -37,7 +37,9 @@ import javax.sql.DataSource;
  * <p>On PostgreSQL 18 and later, which report {@code search_path} to the driver whenever it changes, no
  * {@code SET} is sent when the pooled connection already has the right path and the tenant's schema was found less
  * than {@linkplain Builder#schemaCheckInterval the schema check interval} ago: a request to a tenant whose path the
- * connection last served costs no extra round trip. Older servers get a {@code SET} on every checkout.
+ * connection last served costs no extra round trip. Older servers get a {@code SET} on every checkout, unless
+ * {@linkplain Builder#tenantAffinity tenant affinity} hands out a connection that never went back to the pool since
+ * this data source set the tenant's path on it.
  *
  * <p>Behind a pooler in transaction mode (PgBouncer's {@code pool_mode=transaction}), a path set for the session
  * stays on a server connection that the pooler then hands to other clients: build with
@@ -56,10 +58,11 @@ public final class TenantAwareDataSource implements DataSource {
     private final boolean labelStatements;
     private final long schemaCheckNanos;
     private final PathScope pathScope;
+    private final TenantAffinity affinity;
     private final LongAdder searchPathChanges = new LongAdder();
 
     private TenantAwareDataSource(DataSource target, SearchPath searchPath, TenantRoles tenantRoles,
-            boolean labelStatements, Duration schemaCheckInterval, PathScope pathScope) {
+            boolean labelStatements, Duration schemaCheckInterval, PathScope pathScope, TenantAffinity affinity) {
         this.target = target;
         this.searchPath = searchPath;
         this.tenantRoles = tenantRoles;
@@ -67,6 +70,7 @@ public final class TenantAwareDataSource implements DataSource {
         this.labelStatements = labelStatements;
         this.schemaCheckNanos = schemaCheckInterval.toNanos();
         this.pathScope = pathScope;
+        this.affinity = affinity;
     }
 
     /** Starts building a tenant-aware {@code DataSource} around the application's pool. */
@@ -131,6 +135,11 @@ public final class TenantAwareDataSource implements DataSource {
         return searchPath.extraSchemas();
     }
 
+    /** The tenant-affine reuse of pooled connections, or {@code null} when it is off. */
+    TenantAffinity affinity() {
+        return affinity;
+    }
+
     /** The search-path rules this data source applies. */
     SearchPath searchPath() {
         return searchPath;
@@ -144,13 +153,16 @@ public final class TenantAwareDataSource implements DataSource {
     /** A connection that follows the tenant context of the thread using it. */
     @Override
     public Connection getConnection() throws SQLException {
-        return open(target.getConnection(), true, null);
+        if (affinity != null) {
+            return open(affinity.take(Tenants.currentOrNull()), true, null);
+        }
+        return open(target.getConnection(), true, null, null);
     }
 
     /** Like {@link #getConnection()}, with explicit credentials passed to the wrapped data source. */
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
-        return open(target.getConnection(username, password), true, null);
+        return open(target.getConnection(username, password), true, null, null);
     }
 
     /**
@@ -158,13 +170,22 @@ public final class TenantAwareDataSource implements DataSource {
      * the thread that uses it.
      */
     public Connection getConnection(SchemaName tenant) throws SQLException {
-        return open(target.getConnection(), false, tenant);
+        if (affinity != null) {
+            return open(affinity.take(tenant), false, tenant);
+        }
+        return open(target.getConnection(), false, tenant, null);
     }
 
-    private Connection open(Connection physical, boolean followsContext, SchemaName pinned) throws SQLException {
+    private Connection open(TenantAffinity.Lease lease, boolean followsContext, SchemaName pinned)
+            throws SQLException {
+        return open(lease.connection(), followsContext, pinned, lease);
+    }
+
+    private Connection open(Connection physical, boolean followsContext, SchemaName pinned,
+            TenantAffinity.Lease lease) throws SQLException {
         try {
             TenantConnection connection = new TenantConnection(physical, searchPath, pathSetting, searchPathChanges,
-                    followsContext, pinned, labelStatements, schemaCheckNanos, pathScope);
+                    followsContext, pinned, labelStatements, schemaCheckNanos, pathScope, lease);
             connection.checkOut();
             return connection;
         } catch (SQLException | RuntimeException e) {
@@ -230,6 +251,8 @@ public final class TenantAwareDataSource implements DataSource {
         private Duration schemaCheckInterval = Duration.ofSeconds(1);
         private TenantRoles tenantRoles;
         private boolean transactionPooling;
+        private Duration affinityIdleTimeout;
+        private Duration affinityMaxHold;
 
         private Builder(DataSource target) {
             this.target = Objects.requireNonNull(target, "target data source");
@@ -318,13 +341,49 @@ public final class TenantAwareDataSource implements DataSource {
             return this;
         }
 
+        /**
+         * Reuses pooled connections by tenant (default off): a connection given back with its tenant's path set and
+         * committed stays checked out of the pool, <em>parked</em>, for up to {@code idleTimeout}, and the next
+         * connection asked for that tenant is that one, with no {@code set_config} round trip. Parked connections
+         * count against the pool's maximum size: none is parked while a thread waits for a connection in the pool,
+         * a request for another tenant takes the longest-parked one when the pool has none idle, and every
+         * connection goes back to the pool at least every {@code maxHold}, so that the pool's own limits (its
+         * {@code maxLifetime}, which bounds a backend's catalogue memory) still apply.
+         *
+         * <p>Only a connection that never went back to the pool is trusted, so nothing else can have changed its path
+         * meanwhile; on PostgreSQL 17 and older the connection's own bookkeeping decides: a path set inside a
+         * transaction that did not commit, SQL text that may change the path ({@code SET}, {@code RESET},
+         * {@code DISCARD}, {@code ROLLBACK}, ...), a failed statement, or the driver's connection taken through
+         * {@code unwrap} gives the connection back to the pool instead. The tenant's schema is still checked at least
+         * every {@link #schemaCheckInterval}. Needs a HikariCP pool (it reads how many threads wait for a connection);
+         * refused with {@link #transactionPooling(boolean) transaction pooling}, where no session state is kept.
+         * Set HikariCP's {@code leakDetectionThreshold}, if used, above {@code maxHold}.
+         *
+         * @param idleTimeout how long a parked connection waits for its tenant before it goes back to the pool
+         * @param maxHold     how long a connection may stay out of the pool, parked or in use, before it goes back
+         */
+        public Builder tenantAffinity(Duration idleTimeout, Duration maxHold) {
+            this.affinityIdleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout");
+            this.affinityMaxHold = Objects.requireNonNull(maxHold, "maxHold");
+            return this;
+        }
+
         /** Validates the schema names and builds the data source. */
         public TenantAwareDataSource build() {
             if (target instanceof TenantAwareDataSource) {
                 throw new IllegalArgumentException("The data source is already tenant-aware; wrap the pool only once.");
             }
+            TenantAffinity affinity = null;
+            if (affinityIdleTimeout != null) {
+                if (transactionPooling) {
+                    throw new IllegalArgumentException("Tenant affinity keeps a session's path from one checkout to the "
+                            + "next; behind a transaction pooler no session state is kept. Turn one of them off.");
+                }
+                affinity = TenantAffinity.over(target, affinityIdleTimeout, affinityMaxHold);
+            }
             return new TenantAwareDataSource(target, new SearchPath(sharedSchema, extraSchemas), tenantRoles,
-                    labelStatements, schemaCheckInterval, transactionPooling ? PathScope.TRANSACTION : PathScope.SESSION);
+                    labelStatements, schemaCheckInterval, transactionPooling ? PathScope.TRANSACTION : PathScope.SESSION,
+                    affinity);
         }
     }
 }

@@ -14,6 +14,7 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.sql.Savepoint;
 import java.sql.Statement;
 import java.util.Objects;
+import java.util.concurrent.Executor;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -30,7 +31,9 @@ import java.util.concurrent.locks.ReentrantLock;
  *   <li>{@code UNKNOWN} — not set by this connection, or possibly changed since: fresh from the pool, after a
  *       rollback (or savepoint rollback, or a commit that failed) that may have undone a {@code SET}, after SQL text
  *       that may change the path or end a transaction ({@link SessionSql}), after a failed attempt to set it;</li>
- *   <li>{@code SET(t)} — set for tenant {@code t} and committed (or set with auto-commit on);</li>
+ *   <li>{@code SET(t)} — set for tenant {@code t} and committed (or set with auto-commit on); also the state a
+ *       connection starts in when {@linkplain TenantAffinity tenant affinity} hands out one parked by an earlier
+ *       tenant connection that closed in {@code SET(t)} (it never went back to the pool meanwhile);</li>
  *   <li>{@code SET_IN_TRANSACTION(t)} — set for {@code t} inside the open transaction: a commit makes it {@code SET(t)},
  *       a rollback, a savepoint rollback or a failed commit makes it {@code UNKNOWN}.</li>
  * </ul>
@@ -64,14 +67,26 @@ final class TenantConnection extends DelegatingConnection {
     private final long checkIntervalNanos;
     private final PathScope scope;
     private final ReentrantLock lock = new ReentrantLock();
+    private final TenantAffinity.Lease lease;
 
     private PathState state = PathState.UNKNOWN;
     private SchemaName pathTenant;
+    private volatile boolean closed;
+    private volatile boolean untrusted;
 
+    /**
+     * @param lease the parked or fresh lease of a tenant-affine pool ({@link TenantAffinity}) the connection comes
+     *              from, {@code null} without affinity; a parked one starts in {@code SET} for the tenant it holds
+     */
     TenantConnection(Connection delegate, SearchPath searchPath, PathSetting setting, LongAdder counter,
             boolean followsContext, SchemaName pinned, boolean labelStatements, long checkIntervalNanos,
-            PathScope scope) throws SQLException {
+            PathScope scope, TenantAffinity.Lease lease) throws SQLException {
         super(delegate);
+        this.lease = lease;
+        if (lease != null && lease.pathKnown()) {
+            state = PathState.SET;
+            pathTenant = lease.pathTenant();
+        }
         this.delegate = delegate;
         this.server = delegate.isWrapperFor(PGConnection.class) ? delegate.unwrap(PGConnection.class) : null;
         this.searchPath = searchPath;
@@ -118,6 +133,7 @@ final class TenantConnection extends DelegatingConnection {
         lock.lock();
         boolean ownTransaction = false;
         try {
+            requireOpen();
             ownTransaction = scope.needsOwnTransaction(delegate);
             if (ownTransaction) {
                 return PathScope.inOwnTransaction(delegate, statement, () -> {
@@ -127,6 +143,9 @@ final class TenantConnection extends DelegatingConnection {
             }
             ensurePath(tenant);
             return execution.run(statement, sql);
+        } catch (SQLException | RuntimeException e) {
+            untrusted = true;
+            throw e;
         } finally {
             if (mayChangePath || ownTransaction) {
                 state = PathState.UNKNOWN;
@@ -315,6 +334,7 @@ final class TenantConnection extends DelegatingConnection {
     public void setAutoCommit(boolean autoCommit) throws SQLException {
         lock.lock();
         try {
+            requireOpen();
             boolean committing = autoCommit && !delegate.getAutoCommit();
             try {
                 delegate.setAutoCommit(autoCommit);
@@ -339,6 +359,7 @@ final class TenantConnection extends DelegatingConnection {
     public void commit() throws SQLException {
         lock.lock();
         try {
+            requireOpen();
             try {
                 delegate.commit();
             } catch (SQLException | RuntimeException e) {
@@ -355,6 +376,7 @@ final class TenantConnection extends DelegatingConnection {
     public void rollback() throws SQLException {
         lock.lock();
         try {
+            requireOpen();
             transactionUndone();
             delegate.rollback();
         } finally {
@@ -366,6 +388,7 @@ final class TenantConnection extends DelegatingConnection {
     public void rollback(Savepoint savepoint) throws SQLException {
         lock.lock();
         try {
+            requireOpen();
             transactionUndone();
             delegate.rollback(savepoint);
         } finally {
@@ -406,7 +429,77 @@ final class TenantConnection extends DelegatingConnection {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
+        driverObjectHandedOut();
         return delegate.unwrap(iface);
+    }
+
+    /**
+     * A driver object (the connection, or a statement of it) was handed out unguarded: whatever it runs is not seen,
+     * so the path is not trusted beyond this checkout.
+     */
+    void driverObjectHandedOut() {
+        untrusted = true;
+    }
+
+    // --- the end of a checkout: with tenant affinity, a connection whose path is certain is parked ---
+
+    /**
+     * Gives the connection back. With {@linkplain TenantAffinity tenant affinity}, a connection whose path this
+     * connection set and saw committed ({@code SET}), and on which nothing it could not follow happened (the
+     * driver's connection handed out through {@link #unwrap}, a failed statement, {@code abort}, a changed isolation
+     * level or network timeout), is parked for its tenant; anything uncertain gives it back to the pool, which forgets
+     * its path. Once closed, the connection and its statements refuse further use, since the pooled connection may
+     * already serve someone else.
+     */
+    @Override
+    public void close() throws SQLException {
+        if (lease == null) {
+            delegate.close();
+            return;
+        }
+        lock.lock();
+        try {
+            if (closed) {
+                return;
+            }
+            closed = true;
+            if (state == PathState.SET && !untrusted && lease.reusable()) {
+                lease.park(pathTenant);
+            } else {
+                lease.release();
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public boolean isClosed() throws SQLException {
+        return closed || delegate.isClosed();
+    }
+
+    @Override
+    public void abort(Executor executor) throws SQLException {
+        untrusted = true;
+        delegate.abort(executor);
+    }
+
+    @Override
+    public void setTransactionIsolation(int level) throws SQLException {
+        untrusted = true;
+        delegate.setTransactionIsolation(level);
+    }
+
+    @Override
+    public void setNetworkTimeout(Executor executor, int milliseconds) throws SQLException {
+        untrusted = true;
+        delegate.setNetworkTimeout(executor, milliseconds);
+    }
+
+    private void requireOpen() throws SQLException {
+        if (closed) {
+            throw new SQLException("The connection is closed.", "08003");
+        }
     }
 
     @Override

@@ -156,6 +156,7 @@ class TenantStatement extends DelegatingStatement {
         if (iface.isInstance(this)) {
             return iface.cast(this);
         }
+        connection.driverObjectHandedOut();
         return delegate.unwrap(iface);
     }
 

@@ -47,13 +47,18 @@ final class TenantDataSourcePostProcessor implements BeanPostProcessor, BeanFact
             return bean;
         }
         TenancyProperties.Schemas schemas = properties.getObject().getSchemas();
-        return TenantAwareDataSource.builder(dataSource)
+        TenantAwareDataSource.Builder builder = TenantAwareDataSource.builder(dataSource)
                 .sharedSchema(schemas.getShared())
                 .extraSchemas(schemas.getExtra())
                 .labelStatements(schemas.isLabelStatements())
                 .tenantRoles(tenantRoles.getIfAvailable())
-                .transactionPooling(behindTransactionPooler())
-                .build();
+                .transactionPooling(behindTransactionPooler());
+        TenancyPoolAffinityProperties affinity =
+                beanFactory.getBeanProvider(TenancyPoolAffinityProperties.class).getIfAvailable();
+        if (affinity != null && affinity.isEnabled()) {
+            builder.tenantAffinity(affinity.getIdleTimeout(), affinity.getMaxHold());
+        }
+        return builder.build();
     }
 
     /** Whether {@code tenancy.pooler.transaction-mode} is on ({@link TenancyPoolerAutoConfiguration}). */

@@ -107,6 +107,15 @@ public final class BenchmarkDatabase implements AutoCloseable {
         return pids;
     }
 
+    /** The number of rows in a table, named with its schema. */
+    public long rows(String qualifiedTable) throws SQLException {
+        try (Connection connection = database.openConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM " + qualifiedTable)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     /** A new pool of {@code size} connections on this database; the caller closes it. */
     public HikariDataSource pool(int size) {
         HikariConfig config = new HikariConfig();

@@ -47,8 +47,8 @@ import java.util.Map;
 public final class RequestOverheadBenchmark {
 
     private final Options options;
-    private final List<Variant> variants = new ArrayList<>();
-    private final List<Traffic> traffics = new ArrayList<>();
+    private final List<Variant> variants;
+    private final List<Traffic> traffics;
     private final LoadGenerator load;
     private final int tenants;
     private final boolean pauseIdle;
@@ -60,59 +60,10 @@ public final class RequestOverheadBenchmark {
         this.options = options;
         this.load = LoadGenerator.choose(options.string("load"), options.string("load-cpus"));
         this.tenants = options.integer("tenants");
-        this.pauseIdle = flag(options, "pause-idle");
-        this.backendMemory = flag(options, "backend-memory");
-        Map<String, Variant> defined = Variant.define(options.string("define-variant"));
-        List<String> keys = new ArrayList<>(options.list("variants"));
-        defined.keySet().stream().filter(key -> !keys.contains(key)).forEach(keys::add);
-        List<String> extra = options.string("server-settings") == null ? List.of()
-                : options.list("server-settings");
-        keys.forEach(key -> variants.add(Variant.of(key, defined).with(extra)));
-        int[] loadTenants = options.string("load-tenants") == null ? new int[] {tenants}
-                : options.integers("load-tenants");
-        for (String page : options.list("page")) {
-            for (String distribution : options.list("distribution")) {
-                for (int spread : loadTenants) {
-                    if (spread > tenants) {
-                        throw new IllegalArgumentException("--load-tenants=" + spread + " is more than --tenants="
-                                + tenants);
-                    }
-                    traffics.add(new Traffic(page(page), spread, exponent(distribution)));
-                }
-            }
-        }
-    }
-
-    private static boolean flag(Options options, String name) {
-        String value = options.string(name);
-        if (!"true".equals(value) && !"false".equals(value)) {
-            throw new IllegalArgumentException("--" + name + "=" + value + ": use true or false.");
-        }
-        return Boolean.parseBoolean(value);
-    }
-
-    private static String page(String name) {
-        return switch (name) {
-            case "one-read" -> Traffic.ONE_READ;
-            case "realistic" -> Traffic.REALISTIC;
-            default -> throw new IllegalArgumentException("--page=" + name + ": use one-read (GET /items/{id}) or"
-                    + " realistic (GET /page/{id}, five queries), or both separated by a comma.");
-        };
-    }
-
-    private double exponent(String distribution) {
-        return switch (distribution) {
-            case "uniform" -> 0;
-            case "zipf" -> {
-                double s = Double.parseDouble(options.string("zipf-s"));
-                if (!(s > 0)) {
-                    throw new IllegalArgumentException("--zipf-s=" + s + ": the exponent must be positive (e.g. 1.1).");
-                }
-                yield s;
-            }
-            default -> throw new IllegalArgumentException("--distribution=" + distribution + ": use uniform or zipf,"
-                    + " or both separated by a comma.");
-        };
+        this.pauseIdle = RequestPlan.flag(options, "pause-idle");
+        this.backendMemory = RequestPlan.flag(options, "backend-memory");
+        this.variants = RequestPlan.variants(options);
+        this.traffics = RequestPlan.traffics(options, tenants);
     }
 
     public static void main(String[] args) throws Exception {
@@ -199,17 +150,29 @@ public final class RequestOverheadBenchmark {
         return jvm;
     }
 
-    /** Every variant answers the same JSON for the same item on every page, from the schema it should read. */
-    private void checkAnswers(Map<Variant, ServerProcess> servers) {
+    /**
+     * Every variant answers the same JSON for the same item on every page, and writes the realistic page's view into
+     * the schema it should: the tenant's, or {@code public} for the baselines.
+     */
+    private void checkAnswers(Map<Variant, ServerProcess> servers) throws Exception {
         Http http = new Http();
         int last = traffics.stream().mapToInt(Traffic::tenants).max().orElseThrow() - 1;
+        String tenantViews = BenchmarkDatabase.schema(last) + ".page_views";
         for (Map.Entry<Variant, ServerProcess> server : servers.entrySet()) {
-            for (String page : traffics.stream().map(Traffic::page).distinct().toList()) {
+            long[] before = {database.rows(tenantViews), database.rows("public.page_views")};
+            for (String page : List.of(Traffic.ONE_READ, Traffic.REALISTIC)) {
                 String body = http.get(server.getValue().port(), BenchmarkDatabase.host(last), page + "42");
                 if (!body.contains("\"name\":\"Item 42\"")
                         || page.equals(Traffic.REALISTIC) && !body.contains("\"orderCount\":40")) {
                     throw new IllegalStateException(server.getKey().key() + " answered " + page + "42 with " + body);
                 }
+            }
+            long[] written = {database.rows(tenantViews) - before[0], database.rows("public.page_views") - before[1]};
+            boolean tenanted = server.getKey().tenanted();
+            if (written[0] != (tenanted ? 1 : 0) || written[1] != (tenanted ? 0 : 1)) {
+                throw new IllegalStateException(server.getKey().key() + " wrote " + written[0] + " page view(s) in "
+                        + tenantViews + " and " + written[1] + " in public.page_views for one page of "
+                        + BenchmarkDatabase.host(last) + "; expected it in " + (tenanted ? tenantViews : "public"));
             }
         }
     }

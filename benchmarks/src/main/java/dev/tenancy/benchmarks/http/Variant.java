@@ -16,8 +16,9 @@ import java.util.Map;
  * @param label what the variant is, for the result lines
  * @param settings application settings, as {@code --name=value}
  * @param tenantRoles whether the tenants' roles must exist before it starts
+ * @param tenanted whether it serves each host from its tenant's schema (else from {@code public}, as the baselines do)
  */
-record Variant(String key, String label, List<String> settings, boolean tenantRoles) {
+record Variant(String key, String label, List<String> settings, boolean tenantRoles, boolean tenanted) {
 
     /** The tenant role names of the variants with tenant roles. */
     static final String ROLE_PREFIX = "bench_role_";
@@ -26,32 +27,32 @@ record Variant(String key, String label, List<String> settings, boolean tenantRo
     /** The built-in variants, by name. */
     static final Map<String, Variant> BUILT_IN = builtIn(
             /* The baseline: Tenancy switched off, the same tables in public. */
-            new Variant("untenanted", "Tenancy off (baseline)", List.of("--tenancy.enabled=false"), false),
+            new Variant("untenanted", "Tenancy off (baseline)", List.of("--tenancy.enabled=false"), false, false),
             /* The baseline plus one SET search_path TO public per connection checkout, to isolate that round trip. */
             new Variant("untenanted+set", "Tenancy off, + SET search_path per checkout",
-                    List.of("--tenancy.enabled=false", "--harness.search-path-on-checkout=true"), false),
+                    List.of("--tenancy.enabled=false", "--harness.search-path-on-checkout=true"), false, false),
             /* Tenancy as shipped: host from the directory's cache, path set per checkout, statements labelled. */
-            new Variant("tenancy", "Tenancy on", List.of(), false),
+            new Variant("tenancy", "Tenancy on", List.of(), false, true),
             /* Tenancy plus tenant roles: each tenant's connection also runs as the tenant's role (same statement). */
             new Variant("tenancy-roles", "Tenancy on, tenant roles", List.of("--tenancy.roles.enabled=true",
-                    "--tenancy.roles.prefix=" + ROLE_PREFIX, "--tenancy.roles.group=" + ROLE_GROUP), true),
+                    "--tenancy.roles.prefix=" + ROLE_PREFIX, "--tenancy.roles.group=" + ROLE_GROUP), true, true),
             /* Tenancy's PgBouncer-safe mode, straight to PostgreSQL: the path set in every transaction. */
             new Variant("tenancy-pooler", "Tenancy on, transaction-pooling mode (direct)",
-                    List.of("--tenancy.pooler.transaction-mode=true"), false),
+                    List.of("--tenancy.pooler.transaction-mode=true"), false, true),
             /* Tenancy with unlabelled statements: PostgreSQL re-plans whenever a connection changed tenant. */
             new Variant("tenancy-unlabelled", "Tenancy on, statements not labelled",
-                    List.of("--tenancy.schemas.label-statements=false"), false),
+                    List.of("--tenancy.schemas.label-statements=false"), false, true),
             /* The naive way (django-tenants' default): a domain query per request, SET per checkout, no labels. */
             new Variant("naive", "naive: uncached host lookup + SET per checkout",
                     List.of("--tenancy.directory.time-to-live=0", "--tenancy.directory.maximum-size=0",
-                            "--tenancy.schemas.label-statements=false"), false),
+                            "--tenancy.schemas.label-statements=false"), false, true),
             /* Peer: Hibernate 7's hibernate.multi_tenant.schema_mapper (getSchema/setSchema per session). */
             new Variant("hibernate-schema-mapper", "peer: Hibernate 7 schema_mapper (setSchema per session)",
-                    List.of("--tenancy.enabled=false", "--harness.hibernate-schema-mapper=true"), false),
+                    List.of("--tenancy.enabled=false", "--harness.hibernate-schema-mapper=true"), false, true),
             /* Peer: an Apartment-style pool per tenant under a global budget of 10 connections. */
             new Variant("apartment", "peer: Apartment-style pool per tenant, global budget",
                     List.of("--tenancy.enabled=false", "--harness.apartment.enabled=true",
-                            "--spring.datasource.hikari.maximum-pool-size=2"), false));
+                            "--spring.datasource.hikari.maximum-pool-size=2"), false, true));
 
     private static Map<String, Variant> builtIn(Variant... variants) {
         Map<String, Variant> byKey = new LinkedHashMap<>();
@@ -100,7 +101,8 @@ record Variant(String key, String label, List<String> settings, boolean tenantRo
                 }
                 settings.add(setting);
             }
-            defined.put(parts[0], new Variant(parts[0], base.label + " + " + parts[2], settings, base.tenantRoles));
+            defined.put(parts[0], new Variant(parts[0], base.label + " + " + parts[2], settings, base.tenantRoles,
+                    base.tenanted));
         }
         return defined;
     }
@@ -109,6 +111,6 @@ record Variant(String key, String label, List<String> settings, boolean tenantRo
     Variant with(List<String> extra) {
         List<String> all = new ArrayList<>(settings);
         all.addAll(extra);
-        return new Variant(key, label, all, tenantRoles);
+        return new Variant(key, label, all, tenantRoles, tenanted);
     }
 }

@@ -23,9 +23,10 @@ import java.util.concurrent.Future;
 /**
  * A database for the benchmark application, on the tests' PostgreSQL server (embedded PostgreSQL 17, or the server
  * named by {@code TENANCY_TEST_JDBC_URL}), dropped on {@link #close()}: the shared migrations applied, and N ACTIVE
- * tenants {@code tenant_00000 ...} served at {@code t0.localhost ...}, each with its migrated tables ({@code items}, 100
- * rows; the realistic page's {@code customers}, {@code orders} and {@code page_views}). The schemas are copied from one migrated template (with their Flyway history) and the fleet ledger is then
- * filled by one {@link TenantMigrator} run, so the application sees the fleet as if each tenant had been provisioned.
+ * tenants {@code tenant_00000 ...} served at {@code t0.localhost ...}, each with its migrated tables ({@code items} of
+ * 100 rows; the realistic page's {@code customers}, {@code orders} and {@code page_views}). The schemas are copied from
+ * one migrated template (with their Flyway history) and the fleet ledger is then filled by one {@link TenantMigrator}
+ * run, so the application sees the fleet as if each tenant had been provisioned.
  */
 public final class BenchmarkDatabase implements AutoCloseable {
 

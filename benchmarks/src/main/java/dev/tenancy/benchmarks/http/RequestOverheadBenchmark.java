@@ -233,9 +233,10 @@ public final class RequestOverheadBenchmark {
     private static void print(Traffic traffic, int clients, int round, Variant variant, RequestRun run) {
         System.out.printf(Locale.ROOT, "%s clients %2d round %d %-24s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms"
                 + "  CPU/request: server %4.0f us, postgres %4.0f us, load %3.0f us  allocated %6.0f B/request"
-                + "  backends: %s  (load %s)%n", traffic.label(), clients, round + 1, variant.key(), run.throughput(),
-                run.load().p50Millis(), run.load().p99Millis(), run.serverMicros(), run.postgresMicros(),
-                run.loadMicros(), run.allocatedBytesPerRequest(), run.backendsAfter().describe(), Machine.loadNow());
+                + "  backends before: %s, after: %s  (load %s)%n", traffic.label(), clients, round + 1,
+                variant.key(), run.throughput(), run.load().p50Millis(), run.load().p99Millis(), run.serverMicros(),
+                run.postgresMicros(), run.loadMicros(), run.allocatedBytesPerRequest(),
+                run.backendsBefore().describe(), run.backendsAfter().describe(), Machine.loadNow());
     }
 
     /**

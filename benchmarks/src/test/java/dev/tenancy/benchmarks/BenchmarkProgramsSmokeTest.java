@@ -32,34 +32,22 @@ import org.openjdk.jmh.runner.options.TimeValue;
 class BenchmarkProgramsSmokeTest {
 
     @Test
-    void requestOverheadBenchmarkReportsTenancyAgainstTheUntenantedBaseline() throws Exception {
+    void requestOverheadBenchmarkReportsTenancyAndThePeersAgainstTheUntenantedBaselineOnBothPages() throws Exception {
         String output = run(() -> RequestOverheadBenchmark.main(new String[] {"--tenants=3", "--clients=2",
-            "--duration=1", "--warmup=0", "--rounds=1", "--variants=untenanted,tenancy", "--load=java",
-            "--heap=256m"}));
-
-        assertThat(output).contains("RESULT request-overhead scenario=request traffic=one-read/uniform/3 clients=2"
-                + " variant=untenanted ", "RESULT request-overhead scenario=request traffic=one-read/uniform/3"
-                + " clients=2 variant=tenancy ")
-                .containsPattern("variant=tenancy postgres=\\d+\\.\\d+\\S* .* ratio_range=[\\d.]+-[\\d.]+ .*"
-                        + " cpu_ratio_range=[\\d.]+-[\\d.]+ alloc_bytes_per_request=\\d+ alloc_range=\\d+-\\d+ .*"
-                        + " (backends=\\d+ backend_pss_mb=[\\d.]+ .*|backend_pss=not-measured )rounds_req_s=\\d+"
-                        + " rounds_cpu_us=\\d+ ");
-    }
-
-    @Test
-    void requestOverheadBenchmarkMeasuresTheIssue18ScenariosWithPeersAndTenancysModes() throws Exception {
-        String output = run(() -> RequestOverheadBenchmark.main(new String[] {"--tenants=3", "--clients=2",
-            "--duration=1", "--warmup=0", "--rounds=1", "--page=one-read,realistic", "--distribution=uniform,zipf",
-            "--variants=untenanted,tenancy-pooler,hibernate-schema-mapper,apartment",
-            "--define-variant=tenancy-roles-defined:tenancy-roles:--tenancy.schemas.label-statements=true",
+            "--duration=1", "--warmup=0", "--rounds=1", "--page=one-read,realistic", "--distribution=zipf",
+            "--variants=untenanted,hibernate-schema-mapper,apartment",
+            "--define-variant=roles-pooler:tenancy-roles:--tenancy.pooler.transaction-mode=true",
             "--scenario=smoke", "--load=java", "--heap=256m"}));
 
-        for (String traffic : new String[] {"one-read/uniform/3", "one-read/zipf1.1/3", "realistic/uniform/3",
-            "realistic/zipf1.1/3"}) {
-            for (String variant : new String[] {"untenanted", "tenancy-pooler", "hibernate-schema-mapper",
-                "apartment", "tenancy-roles-defined"}) {
+        for (String traffic : new String[] {"one-read/zipf1.1/3", "realistic/zipf1.1/3"}) {
+            for (String variant : new String[] {"untenanted", "hibernate-schema-mapper", "apartment",
+                "roles-pooler"}) {
                 assertThat(output).containsPattern("RESULT request-overhead scenario=smoke traffic=" + traffic
-                        + " clients=2 variant=" + variant + " postgres=\\S+ throughput=\\d+ ratio=[\\d.]+ ");
+                        + " clients=2 variant=" + variant + " postgres=\\d+\\.\\d+\\S* throughput=\\d+ ratio=[\\d.]+"
+                        + " ratio_range=[\\d.]+-[\\d.]+ .* cpu_ratio_range=[\\d.]+-[\\d.]+"
+                        + " alloc_bytes_per_request=\\d+ alloc_range=\\d+-\\d+ .*"
+                        + " (backends=\\d+ backend_pss_mb=[\\d.]+ .*|backend_pss=not-measured )rounds_req_s=\\d+"
+                        + " rounds_cpu_us=\\d+ ");
             }
         }
     }

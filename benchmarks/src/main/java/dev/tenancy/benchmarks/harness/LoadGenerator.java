@@ -28,7 +28,13 @@ public interface LoadGenerator {
         boolean wrkInstalled = Arrays.stream(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
                 .anyMatch(directory -> Files.isExecutable(Path.of(directory, "wrk")));
         return switch (choice) {
-            case "wrk" -> new WrkLoad(cpus);
+            case "wrk" -> {
+                if (!wrkInstalled) {
+                    throw new IllegalArgumentException("--load=wrk: wrk is not on the PATH. Install it (apt-get"
+                            + " install wrk), or use --load=java or --load=auto.");
+                }
+                yield new WrkLoad(cpus);
+            }
             case "java" -> new JavaLoad();
             case "auto" -> wrkInstalled ? new WrkLoad(cpus) : new JavaLoad();
             default -> throw new IllegalArgumentException("--load=" + choice + ": use wrk, java or auto.");

@@ -1,28 +1,37 @@
 #!/usr/bin/env bash
 # Builds the benchmarks module and runs the benchmarks behind BENCHMARKS.md, each figure beside its baseline.
 #
-#   benchmarks/run.sh [--quick] [request|plans|scale|fleet|provisioned-fleet|commands|provisioning|tests|checkout|pooler|roles ...]
+#   benchmarks/run.sh [--quick] [--postgres-18] [request|plans|scale|fleet|provisioned-fleet|commands|provisioning|tests|checkout|pooler|roles ...]
 #
 # --quick: small sizes and short runs (a few minutes in all), to check the harness and see rough ratios.
-# Without it: the sizes and durations of BENCHMARKS.md (about 40 minutes on 2 cores).
+# Without it: the sizes and durations of BENCHMARKS.md (about 45 minutes on 2 cores, 25 of them `request`).
+# --postgres-18: build with -Ppostgres-18, so that the embedded server is PostgreSQL 18 instead of 17.
 # Names pick benchmarks (default: all). Everything is printed and also written to
 # benchmarks/target/results-<time>.txt; the RESULT lines are repeated at the end.
 # Needs a JDK 17+; PostgreSQL comes embedded (or set TENANCY_TEST_JDBC_URL, see README.md). The request benchmark
 # uses wrk when installed (apt-get install wrk), else a Java load generator.
+# TENANCY_BENCHMARK_VARIANTS: more request-benchmark variants, measured in every request scenario, as
+# RequestOverheadBenchmark's --define-variant takes them, e.g.
+#   TENANCY_BENCHMARK_VARIANTS='tenancy-affinity:tenancy:--tenancy.pool.affinity.enabled=true' benchmarks/run.sh request
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 quick=false
-if [[ "${1:-}" == "--quick" ]]; then
-    quick=true
+profile=()
+while [[ "${1:-}" == --* ]]; do
+    case "$1" in
+        --quick) quick=true ;;
+        --postgres-18) profile=(-Ppostgres-18) ;;
+        *) echo "Unknown option '$1': use --quick and/or --postgres-18." >&2; exit 2 ;;
+    esac
     shift
-fi
+done
 selected=("$@")
 if [[ ${#selected[@]} -eq 0 ]]; then
     selected=(request plans scale fleet provisioned-fleet commands provisioning tests checkout pooler roles)
 fi
 
-./mvnw -q -B -pl benchmarks -am package -DskipTests
+./mvnw -q -B -pl benchmarks -am package -DskipTests ${profile[@]+"${profile[@]}"}
 classpath="benchmarks/target/classes:$(cat benchmarks/target/benchmark-classpath.txt)"
 results="benchmarks/target/results-$(date +%Y%m%d-%H%M%S).txt"
 
@@ -35,11 +44,31 @@ run() {
 benchmark() {
     case "$1" in
         request)
+            # The scenarios of issue 18, each beside the untenanted baseline of its own run (see README.md).
+            local all=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive,tenancy-pooler,tenancy-roles
+            all=$all,hibernate-schema-mapper,apartment
+            local common many
             if $quick; then
-                run dev.tenancy.benchmarks.http.RequestOverheadBenchmark --duration=5 --warmup=20 --rounds=3
+                common=(--clients=64 --warmup=5 --duration=3 --rounds=2)
+                many=1000
             else
-                run dev.tenancy.benchmarks.http.RequestOverheadBenchmark --duration=20 --warmup=60 --rounds=5
-            fi ;;
+                common=(--clients=64 --warmup=15 --duration=10 --rounds=3)
+                many=10000
+            fi
+            if [[ -n "${TENANCY_BENCHMARK_VARIANTS:-}" ]]; then
+                common+=(--define-variant="$TENANCY_BENCHMARK_VARIANTS")
+            fi
+            run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" --scenario=one-read-100 \
+                --tenants=100 --page=one-read --distribution=uniform --variants=$all
+            run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" --scenario=skewed-1000 \
+                --tenants=1000 --page=one-read --distribution=uniform,zipf --zipf-s=1.1 \
+                --variants=untenanted,untenanted+set,tenancy,hibernate-schema-mapper,apartment
+            run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" --scenario=realistic-100 \
+                --tenants=100 --page=realistic --distribution=uniform \
+                --variants=untenanted,untenanted+set,tenancy,hibernate-schema-mapper
+            run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" --scenario=tenants-$many \
+                --tenants=$many --load-tenants=100,$many --page=one-read --distribution=uniform \
+                --variants=untenanted,tenancy ;;
         scale)
             if $quick; then
                 run dev.tenancy.benchmarks.scale.ScaleBenchmark --tenants=10,1000 --starts=1
@@ -108,7 +137,7 @@ benchmark() {
 }
 
 {
-    echo "Tenancy benchmarks ($($quick && echo quick || echo full)): ${selected[*]}"
+    echo "Tenancy benchmarks ($($quick && echo quick || echo full)${profile[@]+, ${profile[*]}}): ${selected[*]}"
     echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo 2>/dev/null)," \
          "$(java -version 2>&1 | head -1)"
     for name in "${selected[@]}"; do

@@ -32,15 +32,24 @@ import org.openjdk.jmh.runner.options.TimeValue;
 class BenchmarkProgramsSmokeTest {
 
     @Test
-    void requestOverheadBenchmarkReportsTenancyAgainstTheUntenantedBaseline() throws Exception {
+    void requestOverheadBenchmarkReportsTenancyAndThePeersAgainstTheUntenantedBaselineOnBothPages() throws Exception {
         String output = run(() -> RequestOverheadBenchmark.main(new String[] {"--tenants=3", "--clients=2",
-            "--duration=1", "--warmup=0", "--rounds=1", "--variants=untenanted,tenancy", "--load=java",
-            "--heap=256m"}));
+            "--duration=1", "--warmup=0", "--rounds=1", "--page=one-read,realistic", "--distribution=zipf",
+            "--variants=untenanted,hibernate-schema-mapper,apartment",
+            "--define-variant=roles-pooler:tenancy-roles:--tenancy.pooler.transaction-mode=true",
+            "--scenario=smoke", "--load=java", "--heap=256m"}));
 
-        assertThat(output).contains("RESULT request-overhead clients=2 variant=untenanted ",
-                "RESULT request-overhead clients=2 variant=tenancy ")
-                .containsPattern("variant=tenancy .* ratio_range=[\\d.]+-[\\d.]+ .* cpu_ratio_range=[\\d.]+-[\\d.]+"
-                        + " alloc_bytes_per_request=\\d+ alloc_range=\\d+-\\d+ .* rounds_req_s=\\d+ rounds_cpu_us=\\d+ ");
+        for (String traffic : new String[] {"one-read/zipf1.1/3", "realistic/zipf1.1/3"}) {
+            for (String variant : new String[] {"untenanted", "hibernate-schema-mapper", "apartment",
+                "roles-pooler"}) {
+                assertThat(output).containsPattern("RESULT request-overhead scenario=smoke traffic=" + traffic
+                        + " clients=2 variant=" + variant + " postgres=\\d+\\.\\d+\\S* throughput=\\d+ ratio=[\\d.]+"
+                        + " ratio_range=[\\d.]+-[\\d.]+ .* cpu_ratio_range=[\\d.]+-[\\d.]+"
+                        + " alloc_bytes_per_request=\\d+ alloc_range=\\d+-\\d+ .*"
+                        + " (backends=\\d+ backend_pss_mb=[\\d.]+ .*|backend_pss=not-measured )rounds_req_s=\\d+"
+                        + " rounds_cpu_us=\\d+ ");
+            }
+        }
     }
 
     @Test

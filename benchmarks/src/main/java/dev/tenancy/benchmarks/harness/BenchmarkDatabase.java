@@ -9,6 +9,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,9 +23,10 @@ import java.util.concurrent.Future;
 /**
  * A database for the benchmark application, on the tests' PostgreSQL server (embedded PostgreSQL 17, or the server
  * named by {@code TENANCY_TEST_JDBC_URL}), dropped on {@link #close()}: the shared migrations applied, and N ACTIVE
- * tenants {@code tenant_00000 ...} served at {@code t0.localhost ...}, each with its migrated {@code items} table of
- * 100 rows. The schemas are copied from one migrated template (with their Flyway history) and the fleet ledger is then
- * filled by one {@link TenantMigrator} run, so the application sees the fleet as if each tenant had been provisioned.
+ * tenants {@code tenant_00000 ...} served at {@code t0.localhost ...}, each with its migrated tables ({@code items} of
+ * 100 rows; the realistic page's {@code customers}, {@code orders} and {@code page_views}). The schemas are copied from
+ * one migrated template (with their Flyway history) and the fleet ledger is then filled by one {@link TenantMigrator}
+ * run, so the application sees the fleet as if each tenant had been provisioned.
  */
 public final class BenchmarkDatabase implements AutoCloseable {
 
@@ -87,6 +89,34 @@ public final class BenchmarkDatabase implements AutoCloseable {
         }
     }
 
+    /**
+     * The process ids of the client backends on this database whose connections carry {@code applicationName}
+     * (pgjdbc's {@code ApplicationName}), e.g. one server's pool.
+     */
+    public List<Long> backendPids(String applicationName) throws SQLException {
+        List<Long> pids = new ArrayList<>();
+        try (Connection connection = database.openConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT pid FROM pg_stat_activity WHERE datname"
+                     + " = current_database() AND application_name = ? AND backend_type = 'client backend'")) {
+            select.setString(1, applicationName);
+            try (ResultSet rows = select.executeQuery()) {
+                while (rows.next()) {
+                    pids.add(rows.getLong(1));
+                }
+            }
+        }
+        return pids;
+    }
+
+    /** The number of rows in a table, named with its schema. */
+    public long rows(String qualifiedTable) throws SQLException {
+        try (Connection connection = database.openConnection(); Statement statement = connection.createStatement();
+             ResultSet row = statement.executeQuery("SELECT count(*) FROM " + qualifiedTable)) {
+            row.next();
+            return row.getLong(1);
+        }
+    }
+
     /** A new pool of {@code size} connections on this database; the caller closes it. */
     public HikariDataSource pool(int size) {
         HikariConfig config = new HikariConfig();
@@ -127,7 +157,8 @@ public final class BenchmarkDatabase implements AutoCloseable {
         try {
             List<Future<?>> copies = new ArrayList<>();
             for (int i = 0; i < tenants; i++) {
-                StringBuilder copy = new StringBuilder("CREATE SCHEMA " + schema(i) + ";");
+                StringBuilder copy = new StringBuilder("SET synchronous_commit TO off; CREATE SCHEMA " + schema(i)
+                        + ";");
                 for (String table : tables) {
                     copy.append("CREATE TABLE ").append(schema(i)).append('.').append(table).append(" (LIKE ")
                             .append(TEMPLATE).append('.').append(table).append(" INCLUDING ALL); INSERT INTO ")

@@ -16,16 +16,15 @@ import java.util.concurrent.Future;
 /**
  * The load from this JVM (when {@code wrk} is not installed): one thread per client, each sending its next request
  * when the previous answer arrived, through {@code java.net.http}'s keep-alive connections. It costs the machine more
- * CPU than {@code wrk}, which the server then lacks; compare ratios, not absolute numbers, across generators.
+ * CPU than {@code wrk}, which the server then lacks; compare ratios, not absolute numbers, across generators. With
+ * Zipf traffic each client draws its tenants from a random sequence of its own, seeded by its number.
  */
 final class JavaLoad implements LoadGenerator {
-
-    private static final int ITEMS = 100;
 
     private final HttpClient client = new Http().client();
 
     @Override
-    public LoadResult run(int port, int clients, Duration duration, int tenants) throws Exception {
+    public LoadResult run(int port, int clients, Duration duration, Traffic traffic) throws Exception {
         long end = System.nanoTime() + duration.toNanos();
         ExecutorService threads = Executors.newFixedThreadPool(clients);
         try {
@@ -34,7 +33,7 @@ final class JavaLoad implements LoadGenerator {
             long start = System.nanoTime();
             for (int c = 0; c < clients; c++) {
                 int first = c * 37;
-                latencies.add(threads.submit(() -> client(port, first, tenants, end)));
+                latencies.add(threads.submit(() -> client(port, first, traffic, end)));
             }
             List<long[]> all = new ArrayList<>();
             for (Future<long[]> client : latencies) {
@@ -51,13 +50,16 @@ final class JavaLoad implements LoadGenerator {
     }
 
     /** One client's latencies in nanoseconds, after its error count at index 0. */
-    private long[] client(int port, int first, int tenants, long end) throws Exception {
+    private long[] client(int port, int first, Traffic traffic, long end) throws Exception {
         long[] nanos = new long[1024];
         int count = 1;
         long errors = 0;
+        ZipfTenants zipf = traffic.uniform() ? null
+                : new ZipfTenants(traffic.tenants(), traffic.zipfExponent(), first);
         for (int counter = first + 1; System.nanoTime() < end; counter++) {
-            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/items/"
-                    + ((counter * 7) % ITEMS + 1))).header("Host", "t" + (counter % tenants) + ".localhost").build();
+            int tenant = zipf == null ? counter % traffic.tenants() : zipf.next();
+            HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + traffic.page()
+                    + ((counter * 7) % Traffic.ITEMS + 1))).header("Host", "t" + tenant + ".localhost").build();
             long sent = System.nanoTime();
             int status;
             try {

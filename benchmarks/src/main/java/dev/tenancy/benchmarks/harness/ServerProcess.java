@@ -4,7 +4,6 @@ import dev.tenancy.benchmarks.app.BenchmarkApplication;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The benchmark application running in a child JVM on this JVM's class path, on a free port, against a
+ * The benchmark application running in a child JVM on this JVM's class path, on a port of its own, against a
  * {@link BenchmarkDatabase}; optionally pinned to some CPUs with {@code taskset}. Its output goes to a log file.
  * It can be {@linkplain #pause() paused} while another server is measured; whatever happens, the JVM ends with the
  * harness: {@link #close()} resumes and stops it, and a shutdown hook does the same if the harness exits first.
@@ -25,22 +24,21 @@ import java.util.regex.Pattern;
 public final class ServerProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile(BenchmarkApplication.READY + " startup_ms=(\\d+)"
-            + " jvm_uptime_ms=(\\d+)");
+            + " jvm_uptime_ms=(\\d+) port=(\\d+)");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     private final String name;
     private final Process process;
-    private final int port;
     private final Path log;
+    private volatile int port = -1;
     private long startupMillis = -1;
     private long jvmUptimeMillis = -1;
     private volatile boolean paused;
     private final Thread stopOnExit = new Thread(this::stopOnHarnessExit);
 
-    private ServerProcess(String name, Process process, int port, Path log) {
+    private ServerProcess(String name, Process process, Path log) {
         this.name = name;
         this.process = process;
-        this.port = port;
         this.log = log;
         Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
@@ -54,7 +52,6 @@ public final class ServerProcess implements AutoCloseable {
      */
     public static ServerProcess start(String name, BenchmarkDatabase database, String cpus, List<String> jvmOptions,
             List<String> settings) throws IOException {
-        int port = freePort();
         List<String> command = new ArrayList<>();
         if (cpus != null) {
             command.addAll(List.of("taskset", "-c", cpus));
@@ -62,7 +59,7 @@ public final class ServerProcess implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), BenchmarkApplication.class.getName(),
-                "--server.port=" + port, "--spring.datasource.url=" + database.jdbcUrl(),
+                "--server.port=0", "--spring.datasource.url=" + database.jdbcUrl(),
                 "--spring.datasource.username=" + database.username()));
         if (database.password() != null) {
             command.add("--spring.datasource.password=" + database.password());
@@ -70,13 +67,7 @@ public final class ServerProcess implements AutoCloseable {
         command.addAll(settings);
         Path log = Files.createTempFile("tenancy-benchmark-" + name + "-", ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        return new ServerProcess(name, process, port, log);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        return new ServerProcess(name, process, log);
     }
 
     /**
@@ -106,6 +97,7 @@ public final class ServerProcess implements AutoCloseable {
             if (ready.isPresent()) {
                 startupMillis = Long.parseLong(ready.get().group(1));
                 jvmUptimeMillis = Long.parseLong(ready.get().group(2));
+                port = Integer.parseInt(ready.get().group(3));
                 return this;
             }
             if (!process.isAlive()) {
@@ -127,6 +119,7 @@ public final class ServerProcess implements AutoCloseable {
         return name;
     }
 
+    /** The port it listens on (chosen by the system, which prevents clashes), known once it is ready. */
     public int port() {
         return port;
     }

@@ -11,13 +11,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The load from {@code wrk} (one thread, so it takes at most one core), with the script {@code wrk/spread.lua}. */
+/**
+ * The load from {@code wrk} (one thread, so it takes at most one core), with the script {@code wrk/spread.lua}, which
+ * chooses each request's host in turn or, for Zipf traffic, at random by popularity.
+ */
 final class WrkLoad implements LoadGenerator {
 
     private static final Pattern RESULT = Pattern.compile("WRK-RESULT requests=(\\d+) duration_us=(\\d+)"
             + " p50_us=(\\d+) p99_us=(\\d+) errors=(\\d+)");
-    private static final int ITEMS = 100;
-
     private final String cpus;
     private Path script;
 
@@ -26,14 +27,15 @@ final class WrkLoad implements LoadGenerator {
     }
 
     @Override
-    public LoadResult run(int port, int clients, Duration duration, int tenants) throws Exception {
+    public LoadResult run(int port, int clients, Duration duration, Traffic traffic) throws Exception {
         List<String> command = new ArrayList<>();
         if (cpus != null) {
             command.addAll(List.of("taskset", "-c", cpus));
         }
         command.addAll(List.of("wrk", "-t1", "-c" + clients, "-d" + duration.toSeconds() + "s", "--timeout", "10s",
-                "-s", script().toString(), "http://127.0.0.1:" + port + "/", "--", Integer.toString(tenants),
-                Integer.toString(ITEMS)));
+                "-s", script().toString(), "http://127.0.0.1:" + port + "/", "--",
+                Integer.toString(traffic.tenants()), Integer.toString(Traffic.ITEMS), traffic.page(),
+                Double.toString(traffic.zipfExponent())));
         Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         int exit = wrk.waitFor();

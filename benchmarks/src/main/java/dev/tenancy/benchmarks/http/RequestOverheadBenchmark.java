@@ -1,5 +1,6 @@
 package dev.tenancy.benchmarks.http;
 
+import dev.tenancy.benchmarks.harness.BackendMemory;
 import dev.tenancy.benchmarks.harness.BenchmarkDatabase;
 import dev.tenancy.benchmarks.harness.CpuMeter;
 import dev.tenancy.benchmarks.harness.Http;
@@ -9,67 +10,61 @@ import dev.tenancy.benchmarks.harness.LoadResult;
 import dev.tenancy.benchmarks.harness.Machine;
 import dev.tenancy.benchmarks.harness.Options;
 import dev.tenancy.benchmarks.harness.ServerProcess;
-
-import dev.tenancy.core.SchemaName;
-import dev.tenancy.core.roles.TenantRoles;
-
-import com.zaxxer.hikari.HikariDataSource;
+import dev.tenancy.benchmarks.harness.Traffic;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * Request overhead (issue 8, item 1): {@code GET /items/{id}} (one entity by id through Spring Data JPA, as JSON)
- * on the benchmark application with Tenancy on, requests spread over the tenants' hosts, against the same application
- * with Tenancy off reading the same table in {@code public}; plus the naive way (a domain query on every request) and
- * the baseline with only a {@code SET search_path} per checkout added. Every variant runs in its own JVM, all at once
- * on the same database; only the one being measured runs, the others are paused ({@code SIGSTOP}, keeping their
- * compiled code) unless {@code --pause-idle=false}; the rounds alternate between them so that the machine's load falls
- * on all alike, and each ratio is taken within a round.
+ * Request overhead (issues 8 and 18): the benchmark application's pages on tenant hosts, for each variant (Tenancy in
+ * its modes, peers, the naive way) against the same application with Tenancy off (the first variant, the baseline)
+ * in the same run. Pages: {@code one-read} ({@code GET /items/{id}}, one entity by id through Spring Data JPA, as JSON)
+ * and {@code realistic} ({@code GET /page/{id}}: five queries in a transaction, see the application's {@code Pages}).
+ * Traffic: uniform over the tenants (every tenant in turn, the worst case) or Zipf-distributed popularity.
  *
- * <p>Beside throughput and latency, each run reports the CPU time per request of the server JVM (its own process CPU
- * time) and of PostgreSQL (see {@link CpuMeter}), and the bytes the server's threads allocated per request
- * ({@link JvmCounters}): on a shared machine they show where a variant's cost goes better than throughput does.
- * {@link RequestSummary} prints each figure's spread over the rounds.
+ * <p>Every variant runs in its own JVM, all on the same database; only the one being measured runs, the others are
+ * paused ({@code SIGSTOP}, keeping their compiled code) unless {@code --pause-idle=false}; the rounds alternate
+ * between them so that the machine's load falls on all alike, and each ratio is taken within a round. Beside
+ * throughput and latency, each run reports the CPU time per request of the server JVM and of PostgreSQL (see
+ * {@link CpuMeter}), the bytes the server's threads allocated per request ({@link JvmCounters}), and the memory of
+ * the server's PostgreSQL backends before and after ({@link BackendMemory}); {@link RequestSummary} prints each
+ * figure's spread over the rounds.
  *
  * <p>Arguments (all optional): {@code --tenants=100 --clients=16,64 --duration=20 --warmup=15 --rounds=3
- * --variants=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive (also: tenancy-roles, tenancy-affine) --load=auto|wrk|java
- * --server-cpus= --load-cpus= --heap=512m --jfr= --load-tenants= --pause-idle=true} ({@code jfr}: a directory where
- * each server records a JFR profile; {@code load-tenants}: spread the requests over only the first N tenants, e.g. 1
- * to see a tenant's connections keep their search path).
+ * --variants=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive (also: tenancy-roles, tenancy-affine,
+ * tenancy-pooler, hibernate-schema-mapper, apartment) --define-variant=name:base:--a=b,...
+ * --server-settings=--a=b,... --page=one-read|realistic (a list) --distribution=uniform|zipf (a list) --zipf-s=1.1
+ * --load-tenants=N,... --scenario=NAME --backend-memory=true --load=auto|wrk|java --server-cpus= --load-cpus=
+ * --heap=512m --jfr=DIR --pause-idle=true}. Each combination of page, distribution and load-tenants is measured in
+ * turn with the same servers; {@code load-tenants} (default: all) spreads the requests over the first N tenants only.
  */
 public final class RequestOverheadBenchmark {
 
     private final Options options;
     private final List<Variant> variants;
+    private final List<Traffic> traffics;
     private final LoadGenerator load;
     private final int tenants;
-    private final int loadTenants;
     private final boolean pauseIdle;
+    private final boolean backendMemory;
+    private BenchmarkDatabase database;
     private CpuMeter cpu;
 
     private RequestOverheadBenchmark(Options options) {
         this.options = options;
-        this.variants = options.list("variants").stream().map(Variant::of).toList();
         this.load = LoadGenerator.choose(options.string("load"), options.string("load-cpus"));
         this.tenants = options.integer("tenants");
-        this.loadTenants = options.string("load-tenants") == null ? tenants : options.integer("load-tenants");
-        String pause = options.string("pause-idle");
-        if (!"true".equals(pause) && !"false".equals(pause)) {
-            throw new IllegalArgumentException("--pause-idle=" + pause + ": use true (pause the servers not being"
-                    + " measured) or false (keep them all running).");
-        }
-        this.pauseIdle = Boolean.parseBoolean(pause);
+        this.pauseIdle = RequestPlan.flag(options, "pause-idle");
+        this.backendMemory = RequestPlan.flag(options, "backend-memory");
+        this.variants = RequestPlan.variants(options);
+        this.traffics = RequestPlan.traffics(options, tenants);
     }
 
     public static void main(String[] args) throws Exception {
@@ -80,12 +75,19 @@ public final class RequestOverheadBenchmark {
         defaults.put("warmup", "15");
         defaults.put("rounds", "3");
         defaults.put("variants", "untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive");
+        defaults.put("define-variant", "");
+        defaults.put("server-settings", "");
+        defaults.put("page", "one-read");
+        defaults.put("distribution", "uniform");
+        defaults.put("zipf-s", "1.1");
+        defaults.put("load-tenants", "");
+        defaults.put("scenario", "");
+        defaults.put("backend-memory", "true");
         defaults.put("load", "auto");
         defaults.put("server-cpus", "");
         defaults.put("load-cpus", "");
         defaults.put("heap", "512m");
         defaults.put("jfr", "");
-        defaults.put("load-tenants", "");
         defaults.put("pause-idle", "true");
         new RequestOverheadBenchmark(Options.parse(args, defaults)).run();
     }
@@ -93,61 +95,48 @@ public final class RequestOverheadBenchmark {
     private void run() throws Exception {
         System.out.println("Request overhead: " + options);
         System.out.println("Machine: " + Machine.describe() + "; load: " + load.describe());
-        try (BenchmarkDatabase database = BenchmarkDatabase.create("request_overhead", tenants)) {
-            System.out.println("PostgreSQL " + database.postgresVersion() + ", " + tenants + " tenants, requests spread"
-                    + " over " + loadTenants);
+        long seeding = System.nanoTime();
+        try (BenchmarkDatabase created = BenchmarkDatabase.create("request_overhead", tenants)) {
+            database = created;
+            String version = database.postgresVersion().replace(' ', '_');
+            System.out.printf(Locale.ROOT, "PostgreSQL %s, %d tenants (set up in %.0f s); traffic: %s%n", version,
+                    tenants, (System.nanoTime() - seeding) / 1e9, traffics.stream().map(Traffic::label).toList());
             cpu = database.cpuMeter();
             if (!cpu.available()) {
                 System.out.println("CPU per request: PostgreSQL's is not measured (it does not run on this machine,"
                         + " or /proc cannot be read) and counts as 0.");
             }
-            Map<Variant, ServerProcess> servers = new EnumMap<>(Variant.class);
-            TenantRoles roles = TenantRoles.of(Variant.ROLE_PREFIX, Variant.ROLE_GROUP);
+            Map<Variant, ServerProcess> servers = new LinkedHashMap<>();
+            BenchmarkRoles roles = new BenchmarkRoles(database, tenants);
+            boolean withRoles = variants.stream().anyMatch(Variant::tenantRoles);
             try {
-                if (variants.contains(Variant.TENANCY_ROLES)) {
-                    makeRoles(database, roles);
+                if (withRoles) {
+                    roles.make();
                 }
                 for (Variant variant : variants) {
-                    servers.put(variant, ServerProcess.start(variant.key, database, options.string("server-cpus"),
-                            jvmOptions(variant), variant.settings));
-                }
-                for (ServerProcess server : servers.values()) {
-                    server.awaitReady();
+                    List<String> settings = new ArrayList<>(variant.settings());
+                    settings.add("--spring.datasource.hikari.data-source-properties.ApplicationName="
+                            + applicationName(variant));
+                    // one after the other: nine JVMs starting at once on a loaded 2-core machine outlast the timeout
+                    servers.put(variant, ServerProcess.start(variant.key(), database, options.string("server-cpus"),
+                            jvmOptions(variant), settings));
+                    servers.get(variant).awaitReady();
                 }
                 checkAnswers(servers);
-                measure(servers);
+                measure(servers, new RequestSummary(options.string("scenario") == null ? "request"
+                        : options.string("scenario"), version));
             } finally {
                 servers.values().forEach(ServerProcess::close);
-                if (variants.contains(Variant.TENANCY_ROLES)) {
-                    dropRoles(database, roles);
+                if (withRoles) {
+                    roles.drop();
                 }
             }
         }
     }
 
-    /** Gives every tenant its role, as {@code enable-tenant-roles} would. */
-    private void makeRoles(BenchmarkDatabase database, TenantRoles roles) throws Exception {
-        try (HikariDataSource pool = database.pool(1); Connection connection = pool.getConnection()) {
-            roles.install(connection, "public", List.of());
-            connection.setAutoCommit(false);
-            for (int i = 0; i < tenants; i++) {
-                roles.enable(connection, SchemaName.of(BenchmarkDatabase.schema(i)));
-            }
-            connection.commit();
-        }
-    }
-
-    /** Drops the tenant roles again: roles outlive the benchmark's database on a shared server. */
-    private void dropRoles(BenchmarkDatabase database, TenantRoles roles) throws Exception {
-        try (HikariDataSource pool = database.pool(1); Connection connection = pool.getConnection();
-             Statement statement = connection.createStatement()) {
-            statement.execute("SET ROLE NONE");
-            for (int i = 0; i < tenants; i++) {
-                String role = roles.quotedRole(SchemaName.of(BenchmarkDatabase.schema(i)));
-                statement.execute("DROP OWNED BY " + role + "; DROP ROLE IF EXISTS " + role);
-            }
-            statement.execute("DROP OWNED BY \"" + roles.group() + "\"; DROP ROLE \"" + roles.group() + "\"");
-        }
+    /** What the variant's connections tell PostgreSQL, so that its backends can be found. */
+    private static String applicationName(Variant variant) {
+        return "bench-" + variant.key();
     }
 
     private List<String> jvmOptions(Variant variant) throws Exception {
@@ -156,66 +145,98 @@ public final class RequestOverheadBenchmark {
         if (jfr != null) {
             Path directory = Files.createDirectories(Path.of(jfr));
             jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
-                    + directory.resolve(variant.key + ".jfr").toAbsolutePath());
+                    + directory.resolve(variant.key() + ".jfr").toAbsolutePath());
         }
         return jvm;
     }
 
-    /** Every variant answers the same JSON for the same item, from the schema it should read. */
-    private void checkAnswers(Map<Variant, ServerProcess> servers) {
+    /**
+     * Every variant answers the same JSON for the same item on every page, and writes the realistic page's view into
+     * the schema it should: the tenant's, or {@code public} for the baselines.
+     */
+    private void checkAnswers(Map<Variant, ServerProcess> servers) throws Exception {
         Http http = new Http();
+        int last = traffics.stream().mapToInt(Traffic::tenants).max().orElseThrow() - 1;
+        String tenantViews = BenchmarkDatabase.schema(last) + ".page_views";
         for (Map.Entry<Variant, ServerProcess> server : servers.entrySet()) {
-            String body = http.get(server.getValue().port(), BenchmarkDatabase.host(loadTenants - 1), "/items/42");
-            if (!body.contains("\"name\":\"Item 42\"")) {
-                throw new IllegalStateException(server.getKey().key + " answered " + body);
+            long[] before = {database.rows(tenantViews), database.rows("public.page_views")};
+            for (String page : List.of(Traffic.ONE_READ, Traffic.REALISTIC)) {
+                String body = http.get(server.getValue().port(), BenchmarkDatabase.host(last), page + "42");
+                if (!body.contains("\"name\":\"Item 42\"")
+                        || page.equals(Traffic.REALISTIC) && !body.contains("\"orderCount\":40")) {
+                    throw new IllegalStateException(server.getKey().key() + " answered " + page + "42 with " + body);
+                }
+            }
+            long[] written = {database.rows(tenantViews) - before[0], database.rows("public.page_views") - before[1]};
+            boolean tenanted = server.getKey().tenanted();
+            if (written[0] != (tenanted ? 1 : 0) || written[1] != (tenanted ? 0 : 1)) {
+                throw new IllegalStateException(server.getKey().key() + " wrote " + written[0] + " page view(s) in "
+                        + tenantViews + " and " + written[1] + " in public.page_views for one page of "
+                        + BenchmarkDatabase.host(last) + "; expected it in " + (tenanted ? tenantViews : "public"));
             }
         }
     }
 
-    private void measure(Map<Variant, ServerProcess> servers) throws Exception {
+    private void measure(Map<Variant, ServerProcess> servers, RequestSummary summary) throws Exception {
         int[] clientCounts = options.integers("clients");
-        Duration warmup = options.seconds("warmup");
-        if (!warmup.isZero()) {
-            int most = Arrays.stream(clientCounts).max().orElseThrow();
-            for (Map.Entry<Variant, ServerProcess> server : servers.entrySet()) {
-                runAlone(servers, server.getKey());
-                LoadResult warm = load.run(server.getValue().port(), most, warmup, loadTenants);
-                System.out.printf(Locale.ROOT, "warm-up %-15s %8.0f req/s%n", server.getKey().key, warm.throughput());
-            }
-        }
+        warmUp(servers, Arrays.stream(clientCounts).max().orElseThrow());
         Http http = new Http();
         servers.values().forEach(ServerProcess::resume);
-        Map<Variant, Long> lookupsBefore = new EnumMap<>(Variant.class);
+        Map<Variant, Long> lookupsBefore = new LinkedHashMap<>();
         servers.forEach((variant, server) -> lookupsBefore.put(variant, lookups(http, server)));
-        Map<Variant, Long> requests = new EnumMap<>(Variant.class);
+        Map<Variant, Long> requests = new LinkedHashMap<>();
         List<String> results = new ArrayList<>();
-        for (int clients : clientCounts) {
-            Map<Variant, List<RequestRun>> rounds = new EnumMap<>(Variant.class);
-            for (int round = 0; round < options.integer("rounds"); round++) {
-                for (int i = 0; i < variants.size(); i++) {
-                    Variant variant = variants.get((i + round) % variants.size());
-                    runAlone(servers, variant);
-                    RequestRun run = run(servers.get(variant), clients);
-                    rounds.computeIfAbsent(variant, key -> new ArrayList<>()).add(run);
-                    requests.merge(variant, run.load().requests(), Long::sum);
-                    System.out.printf(Locale.ROOT, "clients %2d round %d %-15s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms"
-                            + "  CPU/request: server %4.0f us, postgres %4.0f us, load %3.0f us"
-                            + "  allocated %6.0f B/request  (load %s)%n", clients, round + 1, variant.key,
-                            run.throughput(), run.load().p50Millis(),
-                            run.load().p99Millis(), run.serverMicros(), run.postgresMicros(), run.loadMicros(),
-                            run.allocatedBytesPerRequest(), Machine.loadNow());
+        for (Traffic traffic : traffics) {
+            for (int clients : clientCounts) {
+                Map<Variant, List<RequestRun>> rounds = new LinkedHashMap<>();
+                for (int round = 0; round < options.integer("rounds"); round++) {
+                    for (int i = 0; i < variants.size(); i++) {
+                        Variant variant = variants.get((i + round) % variants.size());
+                        runAlone(servers, variant);
+                        RequestRun run = run(variant, servers.get(variant), clients, traffic);
+                        rounds.computeIfAbsent(variant, key -> new ArrayList<>()).add(run);
+                        requests.merge(variant, run.load().requests(), Long::sum);
+                        print(traffic, clients, round, variant, run);
+                    }
                 }
+                results.addAll(summary.lines(traffic, clients, variants, rounds));
             }
-            results.addAll(RequestSummary.lines(clients, variants, rounds));
         }
         servers.values().forEach(ServerProcess::resume);
         System.out.println();
-        servers.forEach((variant, server) -> System.out.printf(Locale.ROOT, "%-15s host lookups that reached the "
-                + "database while measuring: %d for %d requests%n", variant.key,
+        servers.forEach((variant, server) -> System.out.printf(Locale.ROOT, "%-24s host lookups that reached the "
+                + "database while measuring: %d for %d requests%n", variant.key(),
                 lookups(http, server) - lookupsBefore.get(variant), requests.getOrDefault(variant, 0L)));
         System.out.println();
         System.out.println("Machine after the run: load average " + Machine.loadAverage());
         results.forEach(System.out::println);
+    }
+
+    /** Each server alone, with the most clients, on each page (the last traffic of that page). */
+    private void warmUp(Map<Variant, ServerProcess> servers, int clients) throws Exception {
+        Duration warmup = options.seconds("warmup");
+        if (warmup.isZero()) {
+            return;
+        }
+        Map<String, Traffic> byPage = new LinkedHashMap<>();
+        traffics.forEach(traffic -> byPage.put(traffic.page(), traffic));
+        for (Map.Entry<Variant, ServerProcess> server : servers.entrySet()) {
+            runAlone(servers, server.getKey());
+            for (Traffic traffic : byPage.values()) {
+                LoadResult warm = load.run(server.getValue().port(), clients, warmup, traffic);
+                System.out.printf(Locale.ROOT, "warm-up %-24s %-26s %8.0f req/s%n", server.getKey().key(),
+                        traffic.label(), warm.throughput());
+            }
+        }
+    }
+
+    private static void print(Traffic traffic, int clients, int round, Variant variant, RequestRun run) {
+        System.out.printf(Locale.ROOT, "%s clients %2d round %d %-24s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms"
+                + "  CPU/request: server %4.0f us, postgres %4.0f us, load %3.0f us  allocated %6.0f B/request"
+                + "  backends before: %s, after: %s  (load %s)%n", traffic.label(), clients, round + 1,
+                variant.key(), run.throughput(), run.load().p50Millis(), run.load().p99Millis(), run.serverMicros(),
+                run.postgresMicros(), run.loadMicros(), run.allocatedBytesPerRequest(),
+                run.backendsBefore().describe(), run.backendsAfter().describe(), Machine.loadNow());
     }
 
     /**
@@ -227,27 +248,34 @@ public final class RequestOverheadBenchmark {
             return;
         }
         servers.forEach((other, server) -> {
-            if (other != variant) {
+            if (!other.equals(variant)) {
                 server.pause();
             }
         });
         ServerProcess measured = servers.get(variant);
         measured.resume();
-        new Http().get(measured.port(), BenchmarkDatabase.host(loadTenants - 1), "/items/42");
+        new Http().get(measured.port(), BenchmarkDatabase.host(0), "/items/42");
     }
 
-    private RequestRun run(ServerProcess server, int clients) throws Exception {
+    private RequestRun run(Variant variant, ServerProcess server, int clients, Traffic traffic) throws Exception {
         Http http = new Http();
+        BackendMemory memoryBefore = backends(variant);
         JvmCounters jvmBefore = JvmCounters.read(http, server.port());
         CpuMeter.Sample before = cpu.sample(server.pid());
-        LoadResult result = load.run(server.port(), clients, options.seconds("duration"), loadTenants);
+        LoadResult result = load.run(server.port(), clients, options.seconds("duration"), traffic);
         CpuMeter.Sample used = cpu.sample(server.pid()).minus(before);
         JvmCounters jvmAfter = JvmCounters.read(http, server.port());
+        BackendMemory memoryAfter = backends(variant);
         if (result.errors() > 0) {
             throw new IllegalStateException(server.name() + ": " + result.errors() + " requests failed");
         }
         return new RequestRun(result, jvmAfter.cpuSecondsSince(jvmBefore), used,
-                jvmAfter.allocatedBytesSince(jvmBefore));
+                jvmAfter.allocatedBytesSince(jvmBefore), memoryBefore, memoryAfter);
+    }
+
+    private BackendMemory backends(Variant variant) throws Exception {
+        return backendMemory ? BackendMemory.read(database.backendPids(applicationName(variant)))
+                : BackendMemory.NONE;
     }
 
     private static long lookups(Http http, ServerProcess server) {

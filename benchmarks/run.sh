@@ -45,8 +45,8 @@ benchmark() {
     case "$1" in
         request)
             # The scenarios of issue 18, each beside the untenanted baseline of its own run (see README.md).
-            local all=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive,tenancy-pooler,tenancy-roles
-            all=$all,hibernate-schema-mapper,apartment
+            local all=untenanted,untenanted+set,tenancy,tenancy-affine,tenancy-unlabelled,naive,tenancy-pooler
+            all=$all,tenancy-roles,hibernate-schema-mapper,apartment
             local common many
             if $quick; then
                 common=(--clients=64 --warmup=5 --duration=3 --rounds=2)
@@ -62,10 +62,10 @@ benchmark() {
                 --tenants=100 --page=one-read --distribution=uniform --variants=$all
             run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" --scenario=skewed-1000 \
                 --tenants=1000 --page=one-read --distribution=uniform,zipf --zipf-s=1.1 \
-                --variants=untenanted,untenanted+set,tenancy,hibernate-schema-mapper,apartment
+                --variants=untenanted,untenanted+set,tenancy,tenancy-affine,hibernate-schema-mapper,apartment
             run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" --scenario=realistic-100 \
                 --tenants=100 --page=realistic --distribution=uniform \
-                --variants=untenanted,untenanted+set,tenancy,hibernate-schema-mapper
+                --variants=untenanted,untenanted+set,tenancy,tenancy-affine,hibernate-schema-mapper
             run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" --scenario=tenants-$many \
                 --tenants=$many --load-tenants=100,$many --page=one-read --distribution=uniform \
                 --variants=untenanted,tenancy ;;

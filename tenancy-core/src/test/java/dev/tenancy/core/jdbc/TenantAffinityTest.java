@@ -12,6 +12,7 @@ import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
@@ -191,6 +192,19 @@ class TenantAffinityTest {
                 try (Statement statement = driver.createStatement()) {
                     statement.execute("SET search_path TO tenant_globex");
                 }
+            }
+        });
+        assertThat(readAs(acme, "acme")).isEqualTo(1);
+    }
+
+    @Test
+    void theDriversStatementTakenThroughUnwrapMakesThePathUncertain() throws Exception {
+        readAs(acme, "acme");
+        Tenants.run(acme, () -> {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
+                Statement driver = (Statement) statement.unwrap(PGStatement.class);
+                driver.execute("SET search_path TO tenant_globex");
             }
         });
         assertThat(readAs(acme, "acme")).isEqualTo(1);

@@ -12,11 +12,7 @@ import dev.tenancy.core.roles.TenantRoles;
 import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -139,30 +135,14 @@ class TenantRoleAdoptionTest {
 
     /** Runs {@code sql} as the login: through the tenant-aware data source, outside any tenant. */
     private static void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        RoleTestSql.execute(dataSource, sql);
     }
 
     private static List<String> strings(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection()) {
-            return read(connection, sql);
-        }
+        return RoleTestSql.strings(dataSource, sql);
     }
 
     private static List<String> superuserStrings(String sql) throws SQLException {
-        try (Connection connection = database.openConnection()) {
-            return read(connection, sql);
-        }
-    }
-
-    private static List<String> read(Connection connection, String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
+        return RoleTestSql.superuserStrings(database, sql);
     }
 }

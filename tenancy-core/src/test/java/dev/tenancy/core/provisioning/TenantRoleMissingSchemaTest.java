@@ -13,10 +13,8 @@ import dev.tenancy.test.postgres.TestDatabase;
 import dev.tenancy.test.postgres.TestDatabaseExtension;
 
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterAll;
@@ -58,17 +56,7 @@ class TenantRoleMissingSchemaTest {
 
     @BeforeEach
     void noTenants() {
-        app.asSuperuser("""
-                DO $$ DECLARE s record; BEGIN
-                  FOR s IN SELECT nspname FROM pg_namespace
-                           WHERE nspname LIKE 'tenant\\_%%' OR nspname LIKE '\\_tenancy%%'
-                  LOOP EXECUTE format('DROP SCHEMA %%I CASCADE', s.nspname); END LOOP;
-                  FOR s IN SELECT rolname FROM pg_roles WHERE starts_with(rolname, '%s')
-                  LOOP EXECUTE format('DROP ROLE %%I', s.rolname); END LOOP;
-                END $$;
-                DELETE FROM public.domains; DELETE FROM public.tenants;
-                DROP TABLE IF EXISTS public.tenancy_provisioning, public.tenancy_audit, public.tenancy_schema_versions,
-                    public.flyway_schema_history""".formatted(roles.prefix()));
+        RoleTestSql.dropTenants(app, roles);
     }
 
     private static TenantProvisioner provisioner(boolean template) {
@@ -129,19 +117,10 @@ class TenantRoleMissingSchemaTest {
     }
 
     private static void execute(String sql) throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        RoleTestSql.execute(dataSource, sql);
     }
 
     private static List<String> strings(String sql) throws SQLException {
-        List<String> values = new ArrayList<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement();
-             ResultSet rows = statement.executeQuery(sql)) {
-            while (rows.next()) {
-                values.add(rows.getString(1));
-            }
-        }
-        return values;
+        return RoleTestSql.strings(dataSource, sql);
     }
 }

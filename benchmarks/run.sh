@@ -4,7 +4,7 @@
 #   benchmarks/run.sh [--quick] [--postgres-18] [request|plans|scale|fleet|provisioned-fleet|commands|provisioning|tests|checkout|pooler|roles ...]
 #
 # --quick: small sizes and short runs (a few minutes in all), to check the harness and see rough ratios.
-# Without it: the sizes and durations of BENCHMARKS.md (about 45 minutes on 2 cores, 25 of them `request`).
+# Without it: the sizes and durations of BENCHMARKS.md (about 75 minutes on 2 cores, 50 of them `request`).
 # --postgres-18: build with -Ppostgres-18, so that the embedded server is PostgreSQL 18 instead of 17.
 # Names pick benchmarks (default: all). Everything is printed and also written to
 # benchmarks/target/results-<time>.txt; the RESULT lines are repeated at the end.
@@ -44,31 +44,39 @@ run() {
 benchmark() {
     case "$1" in
         request)
-            # The scenarios of issue 18, each beside the untenanted baseline of its own run (see README.md).
+            # The scenarios of issue 18, each beside the untenanted baseline of its own run (see README.md). Each
+            # server warms until its JIT is quiet (at least --warmup, at most --warmup-max seconds, few clients).
             local all=untenanted,untenanted+set,tenancy,tenancy-affine,tenancy-unlabelled,naive,tenancy-pooler
             all=$all,tenancy-roles,hibernate-schema-mapper,apartment
-            local common many
+            local common many rounds
             if $quick; then
-                common=(--clients=64 --warmup=5 --duration=3 --rounds=2)
+                common=(--clients=64 --warmup=5 --warmup-max=30 --duration=3)
+                rounds=(--rounds=2)
                 many=1000
             else
-                common=(--clients=64 --warmup=15 --duration=10 --rounds=3)
+                common=(--clients=64 --warmup=30 --warmup-max=300 --duration=10)
+                rounds=(--rounds=5)
                 many=10000
             fi
             if [[ -n "${TENANCY_BENCHMARK_VARIANTS:-}" ]]; then
                 common+=(--define-variant="$TENANCY_BENCHMARK_VARIANTS")
             fi
-            run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" --scenario=one-read-100 \
-                --tenants=100 --page=one-read --distribution=uniform --variants=$all
-            run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" --scenario=skewed-1000 \
-                --tenants=1000 --page=one-read --distribution=uniform,zipf --zipf-s=1.1 \
+            run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" "${rounds[@]}" \
+                --scenario=one-read-100 --tenants=100 --page=one-read --distribution=uniform --variants=$all
+            # Tenancy's own cost apart from spreading requests over schemas: the same read, always one tenant
+            run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" "${rounds[@]}" \
+                --scenario=one-read-1 --tenants=1 --page=one-read --distribution=uniform \
+                --variants=untenanted,untenanted+set,tenancy,tenancy-affine
+            $quick || rounds=(--rounds=3)
+            run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" "${rounds[@]}" \
+                --scenario=skewed-1000 --tenants=1000 --page=one-read --distribution=uniform,zipf --zipf-s=1.1 \
                 --variants=untenanted,untenanted+set,tenancy,tenancy-affine,hibernate-schema-mapper,apartment
-            run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" --scenario=realistic-100 \
-                --tenants=100 --page=realistic --distribution=uniform \
+            run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" "${rounds[@]}" \
+                --scenario=realistic-100 --tenants=100 --page=realistic --distribution=uniform \
                 --variants=untenanted,untenanted+set,tenancy,tenancy-affine,hibernate-schema-mapper
-            run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" --scenario=tenants-$many \
-                --tenants=$many --load-tenants=100,$many --page=one-read --distribution=uniform \
-                --variants=untenanted,tenancy ;;
+            run dev.tenancy.benchmarks.http.RequestOverheadBenchmark "${common[@]}" "${rounds[@]}" \
+                --scenario=tenants-$many --tenants=$many --load-tenants=100,$many --page=one-read \
+                --distribution=uniform --variants=untenanted,tenancy ;;
         scale)
             if $quick; then
                 run dev.tenancy.benchmarks.scale.ScaleBenchmark --tenants=10,1000 --starts=1

@@ -34,12 +34,14 @@ class BenchmarkProgramsSmokeTest {
     @Test
     void requestOverheadBenchmarkReportsTenancyAndThePeersAgainstTheUntenantedBaselineOnBothPages() throws Exception {
         String output = run(() -> RequestOverheadBenchmark.main(new String[] {"--tenants=3", "--clients=2",
-            "--duration=1", "--warmup=0", "--rounds=1", "--page=one-read,realistic", "--distribution=zipf",
+            "--duration=1", "--warmup=1", "--warmup-max=1", "--rounds=1", "--page=one-read,realistic", "--distribution=zipf",
             "--variants=untenanted,hibernate-schema-mapper,apartment",
             "--define-variant=roles-pooler:tenancy-roles:--tenancy.pooler.transaction-mode=true",
             "--scenario=smoke", "--load=java", "--heap=256m"}));
 
         for (String traffic : new String[] {"one-read/zipf1.1/3", "realistic/zipf1.1/3"}) {
+            assertThat(output).containsPattern("warm-up untenanted +" + traffic + " +\\d+ s with 8 clients .*windows'"
+                    + " req/s / JIT ms: \\d+/-?\\d+.*; then \\d+ req/s with 2 clients");
             for (String variant : new String[] {"untenanted", "hibernate-schema-mapper", "apartment",
                 "roles-pooler"}) {
                 assertThat(output).containsPattern("RESULT request-overhead scenario=smoke traffic=" + traffic

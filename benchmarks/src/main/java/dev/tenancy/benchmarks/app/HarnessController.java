@@ -11,6 +11,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.OperatingSystemMXBean;
 import java.sql.Connection;
@@ -98,6 +99,10 @@ class HarnessController {
         OperatingSystemMXBean system = ManagementFactory.getOperatingSystemMXBean();
         long cpuNanos = system instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : -1;
         StringBuilder counters = new StringBuilder("cpu_nanos ").append(cpuNanos).append('\n');
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        if (jit != null && jit.isCompilationTimeMonitoringSupported()) {
+            counters.append("compile_millis ").append(jit.getTotalCompilationTime()).append('\n');
+        }
         if (ManagementFactory.getThreadMXBean() instanceof com.sun.management.ThreadMXBean threads
                 && threads.isThreadAllocatedMemorySupported() && threads.isThreadAllocatedMemoryEnabled()) {
             long[] ids = threads.getAllThreadIds();

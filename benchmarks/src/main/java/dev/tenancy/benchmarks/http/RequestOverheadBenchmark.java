@@ -15,6 +15,7 @@ import dev.tenancy.benchmarks.harness.Traffic;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -37,15 +38,19 @@ import java.util.Map;
  * the server's PostgreSQL backends before and after ({@link BackendMemory}); {@link RequestSummary} prints each
  * figure's spread over the rounds.
  *
- * <p>Arguments (all optional): {@code --tenants=100 --clients=16,64 --duration=20 --warmup=15 --rounds=3
- * --variants=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive (also: tenancy-roles, tenancy-affine,
- * tenancy-pooler, hibernate-schema-mapper, apartment) --define-variant=name:base:--a=b,...
- * --server-settings=--a=b,... --page=one-read|realistic (a list) --distribution=uniform|zipf (a list) --zipf-s=1.1
- * --load-tenants=N,... --scenario=NAME --backend-memory=true --load=auto|wrk|java --server-cpus= --load-cpus=
- * --heap=512m --jfr=DIR --pause-idle=true}. Each combination of page, distribution and load-tenants is measured in
- * turn with the same servers; {@code load-tenants} (default: all) spreads the requests over the first N tenants only.
+ * <p>Arguments (all optional): {@code --tenants=100 --clients=16,64 --duration=20 --warmup=15 --warmup-max=300
+ * --warmup-clients=8 --rounds=3 --variants=untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive (also:
+ * tenancy-roles, tenancy-affine, tenancy-pooler, hibernate-schema-mapper, apartment)
+ * --define-variant=name:base:--a=b,... --server-settings=--a=b,... --page=one-read|realistic (a list)
+ * --distribution=uniform|zipf (a list) --zipf-s=1.1 --load-tenants=N,... --scenario=NAME --backend-memory=true
+ * --load=auto|wrk|java --server-cpus= --load-cpus= --heap=512m --jfr=DIR --jfr-settings=profile|FILE.jfc
+ * --pause-idle=true}. Each combination of page, distribution and load-tenants is measured in turn with the same
+ * servers; {@code load-tenants} (default: all) spreads the requests over the first N tenants only.
  */
 public final class RequestOverheadBenchmark {
+
+    /** One window of the warm-up. */
+    private static final Duration WARM_UP_WINDOW = Duration.ofSeconds(5);
 
     private final Options options;
     private final List<Variant> variants;
@@ -73,6 +78,8 @@ public final class RequestOverheadBenchmark {
         defaults.put("clients", "16,64");
         defaults.put("duration", "20");
         defaults.put("warmup", "15");
+        defaults.put("warmup-max", "300");
+        defaults.put("warmup-clients", "8");
         defaults.put("rounds", "3");
         defaults.put("variants", "untenanted,untenanted+set,tenancy,tenancy-unlabelled,naive");
         defaults.put("define-variant", "");
@@ -88,6 +95,7 @@ public final class RequestOverheadBenchmark {
         defaults.put("load-cpus", "");
         defaults.put("heap", "512m");
         defaults.put("jfr", "");
+        defaults.put("jfr-settings", "profile");
         defaults.put("pause-idle", "true");
         new RequestOverheadBenchmark(Options.parse(args, defaults)).run();
     }
@@ -144,7 +152,7 @@ public final class RequestOverheadBenchmark {
         String jfr = options.string("jfr");
         if (jfr != null) {
             Path directory = Files.createDirectories(Path.of(jfr));
-            jvm.add("-XX:StartFlightRecording=settings=profile,dumponexit=true,filename="
+            jvm.add("-XX:StartFlightRecording=settings=" + options.string("jfr-settings") + ",dumponexit=true,filename="
                     + directory.resolve(variant.key() + ".jfr").toAbsolutePath());
         }
         return jvm;
@@ -212,28 +220,58 @@ public final class RequestOverheadBenchmark {
         results.forEach(System.out::println);
     }
 
-    /** Each server alone, with the most clients, on each page (the last traffic of that page). */
+    /**
+     * Each server alone, on each page (the last traffic of that page), until its JIT compilers have compiled what the
+     * load runs: windows of {@link #WARM_UP_WINDOW} (or {@code --warmup-max}, if shorter) with {@code --warmup-clients}
+     * clients (few, so that on a 2-core machine the compiler threads are not starved by the request threads: under 64
+     * clients one C2 compilation took over a minute and the servers were still compiling after two), until two windows
+     * running spent under 5 % of their time compiling (or, where the JVM does not report it, served within 3 % of the window before), at least
+     * {@code --warmup} and at most {@code --warmup-max} seconds; then one window with the most clients.
+     */
     private void warmUp(Map<Variant, ServerProcess> servers, int clients) throws Exception {
-        Duration warmup = options.seconds("warmup");
-        if (warmup.isZero()) {
+        Duration least = options.seconds("warmup");
+        if (least.isZero()) {
             return;
         }
+        Duration most = options.seconds("warmup-max");
+        Duration windowLength = most.compareTo(WARM_UP_WINDOW) < 0 ? most : WARM_UP_WINDOW;
+        int fewClients = options.integer("warmup-clients");
         Map<String, Traffic> byPage = new LinkedHashMap<>();
         traffics.forEach(traffic -> byPage.put(traffic.page(), traffic));
+        Http http = new Http();
         for (Map.Entry<Variant, ServerProcess> server : servers.entrySet()) {
             runAlone(servers, server.getKey());
+            int port = server.getValue().port();
             for (Traffic traffic : byPage.values()) {
-                LoadResult warm = load.run(server.getValue().port(), clients, warmup, traffic);
-                System.out.printf(Locale.ROOT, "warm-up %-24s %-26s %8.0f req/s%n", server.getKey().key(),
-                        traffic.label(), warm.throughput());
+                long start = System.nanoTime();
+                int quietWindows = 0;
+                double previous = 0;
+                List<String> windows = new ArrayList<>();
+                Duration elapsed;
+                do {
+                    JvmCounters before = JvmCounters.read(http, port);
+                    LoadResult window = load.run(port, fewClients, windowLength, traffic);
+                    long compiling = JvmCounters.read(http, port).compileMillisSince(before);
+                    boolean quiet = compiling >= 0 ? compiling < windowLength.toMillis() / 20
+                            : Math.abs(window.throughput() - previous) < 0.03 * previous;
+                    quietWindows = quiet ? quietWindows + 1 : 0;
+                    previous = window.throughput();
+                    windows.add(String.format(Locale.ROOT, "%.0f/%d", window.throughput(), compiling));
+                    elapsed = Duration.ofNanos(System.nanoTime() - start);
+                } while (elapsed.compareTo(most) < 0 && (elapsed.compareTo(least) < 0 || quietWindows < 2));
+                LoadResult full = load.run(port, clients, windowLength, traffic);
+                System.out.printf(Locale.ROOT, "warm-up %-24s %-26s %3d s with %d clients (%s), windows' req/s"
+                        + " / JIT ms: %s; then %.0f req/s with %d clients%n", server.getKey().key(), traffic.label(),
+                        elapsed.toSeconds(), fewClients, quietWindows >= 2 ? "JIT quiet" : "JIT still compiling",
+                        String.join(" ", windows), full.throughput(), clients);
             }
         }
     }
 
     private static void print(Traffic traffic, int clients, int round, Variant variant, RequestRun run) {
-        System.out.printf(Locale.ROOT, "%s clients %2d round %d %-24s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms"
+        System.out.printf(Locale.ROOT, "%tT %s clients %2d round %d %-24s %8.0f req/s  p50 %6.2f ms  p99 %7.2f ms"
                 + "  CPU/request: server %4.0f us, postgres %4.0f us, load %3.0f us  allocated %6.0f B/request"
-                + "  backends before: %s, after: %s  (load %s)%n", traffic.label(), clients, round + 1,
+                + "  backends before: %s, after: %s  (load %s)%n", LocalTime.now(), traffic.label(), clients, round + 1,
                 variant.key(), run.throughput(), run.load().p50Millis(), run.load().p99Millis(), run.serverMicros(),
                 run.postgresMicros(), run.loadMicros(), run.allocatedBytesPerRequest(),
                 run.backendsBefore().describe(), run.backendsAfter().describe(), Machine.loadNow());

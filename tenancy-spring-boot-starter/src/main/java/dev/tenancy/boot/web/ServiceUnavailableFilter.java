@@ -2,10 +2,9 @@ package dev.tenancy.boot.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.function.Predicate;
@@ -13,9 +12,14 @@ import java.util.function.Predicate;
 /**
  * Answers 503 with a fixed message when the rest of the chain throws an exception whose cause chain holds one that
  * {@code recognised} accepts; logs that cause once as a warning; lets every other failure, and any failure after the
- * response was committed, pass on unchanged. Async dispatches are covered too.
+ * response was committed, pass on unchanged. Async dispatches are covered too (the starter registers it for request and
+ * async dispatches).
+ *
+ * <p>A plain filter rather than Spring's {@code OncePerRequestFilter}: it only wraps the chain in a {@code catch}, so
+ * running it again in a nested dispatch changes nothing, and it saves every request the "already filtered" request
+ * attribute (a string built, set and removed per request; issue 18 measured the request path's allocations).
  */
-abstract class ServiceUnavailableFilter extends OncePerRequestFilter {
+abstract class ServiceUnavailableFilter extends HttpFilter {
 
     private static final ErrorResponses REFUSALS = new ErrorResponses(RefusalPage.standard());
     private static final int MAX_CAUSES = 64;
@@ -31,12 +35,7 @@ abstract class ServiceUnavailableFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilterAsyncDispatch() {
-        return false;
-    }
-
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         try {
             chain.doFilter(request, response);

@@ -225,8 +225,9 @@ public final class RequestOverheadBenchmark {
      * load runs: windows of {@link #WARM_UP_WINDOW} (or {@code --warmup-max}, if shorter) with {@code --warmup-clients}
      * clients (few, so that on a 2-core machine the compiler threads are not starved by the request threads: under 64
      * clients one C2 compilation took over a minute and the servers were still compiling after two), until two windows
-     * running spent under 5 % of their time compiling (or, where the JVM does not report it, served within 3 % of the window before), at least
-     * {@code --warmup} and at most {@code --warmup-max} seconds; then one window with the most clients.
+     * running spent under 5 % of their time compiling (or, where the JVM does not report it, served within 3 % of the
+     * window before), at least {@code --warmup} and at most {@code --warmup-max} seconds; then one window with the most
+     * clients.
      */
     private void warmUp(Map<Variant, ServerProcess> servers, int clients) throws Exception {
         Duration least = options.seconds("warmup");

@@ -140,6 +140,33 @@ public class TenancyProperties {
          */
         private boolean labelStatements = true;
 
+        /**
+         * With labelled statements, the size of pgjdbc's statement cache per connection
+         * ({@code preparedStatementCacheQueries}, pgjdbc's default 256) that Tenancy sets on the pool Spring Boot
+         * builds unless the application sets it: a connection needs an entry per statement and tenant it serves.
+         * 0 leaves pgjdbc's default.
+         */
+        private int statementCacheQueries = 2048;
+
+        /** Likewise {@code preparedStatementCacheSizeMiB} (pgjdbc's default 5); 0 leaves pgjdbc's default. */
+        private int statementCacheSizeMib = 32;
+
+        public int getStatementCacheQueries() {
+            return statementCacheQueries;
+        }
+
+        public void setStatementCacheQueries(int statementCacheQueries) {
+            this.statementCacheQueries = statementCacheQueries;
+        }
+
+        public int getStatementCacheSizeMib() {
+            return statementCacheSizeMib;
+        }
+
+        public void setStatementCacheSizeMib(int statementCacheSizeMib) {
+            this.statementCacheSizeMib = statementCacheSizeMib;
+        }
+
         public boolean isLabelStatements() {
             return labelStatements;
         }

@@ -31,16 +31,16 @@ class StatementCacheTest {
         try (Connection connection = pool.getConnection()) {
             for (int tenant = 0; tenant < 300; tenant++) {
                 for (int use = 0; use < 6; use++) {   // pgjdbc prepares on the server from the fifth use
-                    try (PreparedStatement statement = connection.prepareStatement("/* tenant_" + tenant
+                    try (PreparedStatement statement = connection.prepareStatement("/* cache_check_" + tenant
                             + " */ SELECT ?::int")) {
                         statement.setInt(1, tenant);
                         statement.executeQuery().close();
                     }
                 }
             }
-            // with pgjdbc's default of 256, the first 44 would have been dropped (and deallocated) again
+            // with pgjdbc's default of 256, at least the first 44 would have been dropped (and deallocated) again
             try (PreparedStatement count = connection.prepareStatement("SELECT count(*) FROM pg_prepared_statements"
-                    + " WHERE statement LIKE '/* tenant\\_%'");
+                    + " WHERE statement LIKE '/* cache\\_check\\_%'");
                     ResultSet rows = count.executeQuery()) {
                 rows.next();
                 assertThat(rows.getLong(1)).isEqualTo(300);

@@ -4,7 +4,7 @@
 #   benchmarks/run.sh [--quick] [--postgres-18] [request|plans|scale|fleet|provisioned-fleet|commands|provisioning|tests|checkout|pooler|roles ...]
 #
 # --quick: small sizes and short runs (a few minutes in all), to check the harness and see rough ratios.
-# Without it: the sizes and durations of BENCHMARKS.md (about 75 minutes on 2 cores, 50 of them `request`).
+# Without it: the sizes and durations of BENCHMARKS.md (about 75 minutes on 2 cores, 55 of them `request`).
 # --postgres-18: build with -Ppostgres-18, so that the embedded server is PostgreSQL 18 instead of 17.
 # Names pick benchmarks (default: all). Everything is printed and also written to
 # benchmarks/target/results-<time>.txt; the RESULT lines are repeated at the end.

@@ -34,7 +34,8 @@ class BenchmarkProgramsSmokeTest {
     @Test
     void requestOverheadBenchmarkReportsTenancyAndThePeersAgainstTheUntenantedBaselineOnBothPages() throws Exception {
         String output = run(() -> RequestOverheadBenchmark.main(new String[] {"--tenants=3", "--clients=2",
-            "--duration=1", "--warmup=1", "--warmup-max=1", "--rounds=1", "--page=one-read,realistic", "--distribution=zipf",
+            "--duration=1", "--warmup=1", "--warmup-max=1", "--rounds=1", "--page=one-read,realistic",
+            "--distribution=zipf",
             "--variants=untenanted,hibernate-schema-mapper,apartment",
             "--define-variant=roles-pooler:tenancy-roles:--tenancy.pooler.transaction-mode=true",
             "--scenario=smoke", "--load=java", "--heap=256m"}));

@@ -235,38 +235,43 @@ public final class RequestOverheadBenchmark {
             return;
         }
         Duration most = options.seconds("warmup-max");
-        Duration windowLength = most.compareTo(WARM_UP_WINDOW) < 0 ? most : WARM_UP_WINDOW;
-        int fewClients = options.integer("warmup-clients");
         Map<String, Traffic> byPage = new LinkedHashMap<>();
         traffics.forEach(traffic -> byPage.put(traffic.page(), traffic));
-        Http http = new Http();
         for (Map.Entry<Variant, ServerProcess> server : servers.entrySet()) {
             runAlone(servers, server.getKey());
-            int port = server.getValue().port();
             for (Traffic traffic : byPage.values()) {
-                long start = System.nanoTime();
-                int quietWindows = 0;
-                double previous = 0;
-                List<String> windows = new ArrayList<>();
-                Duration elapsed;
-                do {
-                    JvmCounters before = JvmCounters.read(http, port);
-                    LoadResult window = load.run(port, fewClients, windowLength, traffic);
-                    long compiling = JvmCounters.read(http, port).compileMillisSince(before);
-                    boolean quiet = compiling >= 0 ? compiling < windowLength.toMillis() / 20
-                            : Math.abs(window.throughput() - previous) < 0.03 * previous;
-                    quietWindows = quiet ? quietWindows + 1 : 0;
-                    previous = window.throughput();
-                    windows.add(String.format(Locale.ROOT, "%.0f/%d", window.throughput(), compiling));
-                    elapsed = Duration.ofNanos(System.nanoTime() - start);
-                } while (elapsed.compareTo(most) < 0 && (elapsed.compareTo(least) < 0 || quietWindows < 2));
-                LoadResult full = load.run(port, clients, windowLength, traffic);
-                System.out.printf(Locale.ROOT, "warm-up %-24s %-26s %3d s with %d clients (%s), windows' req/s"
-                        + " / JIT ms: %s; then %.0f req/s with %d clients%n", server.getKey().key(), traffic.label(),
-                        elapsed.toSeconds(), fewClients, quietWindows >= 2 ? "JIT quiet" : "JIT still compiling",
-                        String.join(" ", windows), full.throughput(), clients);
+                System.out.printf(Locale.ROOT, "warm-up %-24s %-26s %s%n", server.getKey().key(), traffic.label(),
+                        warmUntilQuiet(server.getValue().port(), traffic, least, most, clients));
             }
         }
+    }
+
+    /** One server's warm-up on one traffic (see {@link #warmUp}); answers what it saw, for the log. */
+    private String warmUntilQuiet(int port, Traffic traffic, Duration least, Duration most, int clients)
+            throws Exception {
+        Duration window = most.compareTo(WARM_UP_WINDOW) < 0 ? most : WARM_UP_WINDOW;
+        int fewClients = options.integer("warmup-clients");
+        Http http = new Http();
+        long start = System.nanoTime();
+        int quietWindows = 0;
+        double previous = 0;
+        List<String> windows = new ArrayList<>();
+        Duration elapsed;
+        do {
+            JvmCounters before = JvmCounters.read(http, port);
+            LoadResult result = load.run(port, fewClients, window, traffic);
+            long compiling = JvmCounters.read(http, port).compileMillisSince(before);
+            boolean quiet = compiling >= 0 ? compiling < window.toMillis() / 20
+                    : Math.abs(result.throughput() - previous) < 0.03 * previous;
+            quietWindows = quiet ? quietWindows + 1 : 0;
+            previous = result.throughput();
+            windows.add(String.format(Locale.ROOT, "%.0f/%d", result.throughput(), compiling));
+            elapsed = Duration.ofNanos(System.nanoTime() - start);
+        } while (elapsed.compareTo(most) < 0 && (elapsed.compareTo(least) < 0 || quietWindows < 2));
+        LoadResult full = load.run(port, clients, window, traffic);
+        return String.format(Locale.ROOT, "%3d s with %d clients (%s), windows' req/s / JIT ms: %s; then %.0f req/s"
+                + " with %d clients", elapsed.toSeconds(), fewClients, quietWindows >= 2 ? "JIT quiet"
+                : "JIT still compiling", String.join(" ", windows), full.throughput(), clients);
     }
 
     private static void print(Traffic traffic, int clients, int round, Variant variant, RequestRun run) {
